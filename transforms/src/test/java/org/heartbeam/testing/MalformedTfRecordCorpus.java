@@ -2,6 +2,7 @@ package org.heartbeam.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -27,7 +28,8 @@ import org.tensorflow.example.Int64List;
  */
 public final class MalformedTfRecordCorpus {
   /** One broken file. {@code reasonContains} is a lower-case fragment of the expected reason. */
-  public record Case(String fileName, int goodRecords, int deadLetters, String stage, String reasonContains) {}
+  public record Case(String fileName, int goodRecords, int deadLetters, String stage, String reasonContains)
+      implements Serializable {}
 
   private static final int SIZE = 16;
   private static final String FRAME = "tfrecord-frame";
