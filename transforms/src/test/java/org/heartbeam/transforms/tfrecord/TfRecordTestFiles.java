@@ -8,9 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
@@ -76,8 +74,4 @@ final class TfRecordTestFiles {
     }
     return total;
   }
-
-  static boolean sameBytes(byte[] a, byte[] b) { return Arrays.equals(a, b); }
-
-  static Stream<Path> list(Path dir) throws IOException { return Files.list(dir); }
 }
