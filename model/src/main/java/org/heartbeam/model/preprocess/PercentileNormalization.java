@@ -41,10 +41,18 @@ final class PercentileNormalization implements IntensityNormalization {
     double[] window = ExactPercentile.of(pixels, low, high);
     double lo = window[0];
     double width = window[1] - lo;
+    if (width == 0) {
+      for (int i = 0; i < pixels.length; i++) {
+        out[i] = pixels[i] > lo ? 1f : 0f;
+      }
+      return out;
+    }
+    // Multiply by the inverse and clip with plain comparisons: Math.min/max and a division per pixel
+    // (with their NaN and -0.0 rules) made this loop cost twice the percentile search itself.
+    double inverse = 1 / width;
     for (int i = 0; i < pixels.length; i++) {
-      double v = pixels[i];
-      double scaled = width > 0 ? (v - lo) / width : (v > lo ? 1 : 0);
-      out[i] = (float) Math.min(1.0, Math.max(0.0, scaled));
+      float scaled = (float) ((pixels[i] - lo) * inverse);
+      out[i] = scaled < 0f ? 0f : (scaled > 1f ? 1f : scaled);
     }
     return out;
   }

@@ -34,7 +34,7 @@ class IntensityNormalizationTest {
     float[] out = IntensityNormalization.percentile(1, 99).normalize(values);
     for (int i = 0; i < values.length; i++) {
       float expected = (float) Math.min(1, Math.max(0, (values[i] - 1) / 98.0));
-      assertEquals(expected, out[i], 0f, "pixel value " + values[i]);
+      assertEquals(expected, out[i], 1e-6f, "pixel value " + values[i]);
     }
     float[] sortedOut = out.clone();
     Arrays.sort(sortedOut);
