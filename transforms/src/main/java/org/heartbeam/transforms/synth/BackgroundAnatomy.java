@@ -82,36 +82,39 @@ final class BackgroundAnatomy {
     }
 
     double intensity(double x, double y, double soft, double fatTex, double patch) {
-      double body = ellipse(x - p.bodyX, y - p.bodyY, p.bodySemiX, p.bodySemiY);
+      // Texture-wobbled outlines: bodies and fat layers are not ellipses.
+      double wobble = 0.02 * soft;
+      double body = ellipse(x - p.bodyX, y - p.bodyY, p.bodySemiX, p.bodySemiY) + wobble;
       if (body >= 1) {
         return 0; // air
       }
-      double softTissue = p.softTissue * (1 + 0.12 * soft);
+      double softTissue = p.softTissue * (1 + 0.18 * soft);
       double fat = p.fat * (1 + 0.06 * fatTex);
       // Subcutaneous fat then chest-wall muscle, as bands inside the body outline.
       double fatInner = ellipse(x - p.bodyX, y - p.bodyY,
-          p.bodySemiX - p.subcutaneousFatMm, p.bodySemiY - p.subcutaneousFatMm);
+          p.bodySemiX - p.subcutaneousFatMm, p.bodySemiY - p.subcutaneousFatMm) + wobble;
       if (fatInner >= 1) {
         return fat;
       }
       double muscleInner = ellipse(x - p.bodyX, y - p.bodyY,
-          p.bodySemiX - p.subcutaneousFatMm - 10, p.bodySemiY - p.subcutaneousFatMm - 10);
+          p.bodySemiX - p.subcutaneousFatMm - 10, p.bodySemiY - p.subcutaneousFatMm - 10) + 2 * wobble;
       if (muscleInner >= 1) {
         return 0.8 * softTissue;
       }
       double dh = Math.sqrt((x - hx) * (x - hx) + (y - hy) * (y - hy));
       // Mediastinum hugging the heart: tissue with pericardial / epicardial fat patches.
-      if (dh < heartR * 1.35 + 8) {
-        return patch > 0.6 ? fat * 0.9 : softTissue;
+      if (dh < heartR * 1.3 + 5 + 4 * soft) {
+        return patch > 0.9 ? fat * 0.9 : softTissue;
       }
       if (circle(x, y, aorta) < 1) {
         return 0.75 * (1 + 0.05 * soft);
       }
       double spineD = circle(x, y, spine);
       if (spineD < 1) {
-        return spineD > 0.8 ? 0.08 : 0.45 * softTissue + 0.25 * fat;
+        // Vertebral body: fatty marrow inside a thin dark cortex.
+        return spineD > 0.88 ? 0.15 : 0.5 * fat * (1 + 0.1 * fatTex);
       }
-      if (y > liverTop + 0.004 * (x - hx) * (x - hx)) {
+      if (y > liverTop + 0.004 * (x - hx) * (x - hx) + 6 * soft) {
         return 1.1 * softTissue;
       }
       if (rotatedEllipse(x, y, lungA) < 1 || rotatedEllipse(x, y, lungB) < 1) {

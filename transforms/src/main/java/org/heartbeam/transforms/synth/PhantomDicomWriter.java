@@ -37,6 +37,7 @@ final class PhantomDicomWriter {
   private static final String TIME = "120000";
 
   // Debian's PixelMed TagFromName lacks these MR and cine tags; defined by (group, element).
+  private static final AttributeTag TAG_BodyPartExamined = new AttributeTag(0x0018, 0x0015);
   private static final AttributeTag TAG_ScanningSequence = new AttributeTag(0x0018, 0x0020);
   private static final AttributeTag TAG_SequenceVariant = new AttributeTag(0x0018, 0x0021);
   private static final AttributeTag TAG_ScanOptions = new AttributeTag(0x0018, 0x0022);
@@ -111,6 +112,8 @@ final class PhantomDicomWriter {
     ui(a, TagFromName.SeriesInstanceUID, seriesUid);
     sh(a, TagFromName.StudyID, "SYN");
     is(a, TagFromName.SeriesNumber, 1);
+    // Names an unpaired organ, which is what lets dciodvfy accept the absent (Type 2C) Laterality.
+    cs(a, TAG_BodyPartExamined, "HEART");
     is(a, TagFromName.InstanceNumber, instance);
     is(a, TagFromName.AcquisitionNumber, 1);
     ui(a, TagFromName.FrameOfReferenceUID, frameOfReferenceUid);

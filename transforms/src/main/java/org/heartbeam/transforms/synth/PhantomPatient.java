@@ -85,7 +85,7 @@ final class PhantomPatient {
     gain = uniform(rng, 600, 1800);
     noiseSigma = uniform(rng, 0.02, 0.06);
     psfSigmaPx = uniform(rng, 0.45, 0.75);
-    biasAmplitude = uniform(rng, 0.2, 0.6);
+    biasAmplitude = uniform(rng, 0.3, 0.8);
     biasDirection = uniform(rng, 0, 2 * Math.PI);
     circularFieldOfView = rng.nextBoolean();
 
@@ -97,8 +97,8 @@ final class PhantomPatient {
     double halfFovMm = Math.min(rows, cols) / 2.0 * pixelSpacingMm;
     heartX = uniform(rng, -0.15, 0.15) * halfFovMm;
     heartY = uniform(rng, -0.15, 0.15) * halfFovMm;
-    baseRadiusMm = uniform(rng, 20, 30);
-    wallMm = uniform(rng, 6, 11);
+    baseRadiusMm = uniform(rng, 22, 34);
+    wallMm = uniform(rng, 7, 12);
     // Mid-ventricular area loss at ES ~ EF; spread gives EF about 30-72 %.
     contractionAtEs = uniform(rng, 0.33, 0.7);
     cycle = new CardiacCycle(uniform(rng, 0.35, 0.40));
@@ -113,13 +113,13 @@ final class PhantomPatient {
     apicalTwist = uniform(rng, 0.05, 0.2);
     // RV to the image left and slightly up (anterior), as in a standard short-axis view.
     rvDirection = Math.PI + uniform(rng, -0.15, 0.45);
-    rvDepthMm = uniform(rng, 12, 22);
+    rvDepthMm = uniform(rng, 15, 28);
     papillaryRadiusMm = uniform(rng, 2.5, 4.5);
     bodyX = heartX * 0.3 + uniform(rng, -0.1, 0.1) * halfFovMm;
     bodyY = uniform(rng, -0.05, 0.1) * halfFovMm;
-    bodySemiX = uniform(rng, 0.85, 1.05) * halfFovMm;
-    bodySemiY = uniform(rng, 0.62, 0.8) * halfFovMm;
-    subcutaneousFatMm = uniform(rng, 6, 22);
+    bodySemiX = uniform(rng, 1.0, 1.3) * halfFovMm;
+    bodySemiY = uniform(rng, 0.7, 0.9) * halfFovMm;
+    subcutaneousFatMm = uniform(rng, 5, 18);
   }
 
   /** Position along the long axis of a slice's centre, 0 (base) .. 1 (apex), never exactly either. */

@@ -45,17 +45,32 @@ final class PhantomRenderer {
     int c1 = clamp((int) Math.ceil(p.colOf(lv.centerX() + reach)) + 1, p.cols);
     int r0 = clamp((int) Math.floor(p.rowOf(lv.centerY() - reach)) - 1, p.rows);
     int r1 = clamp((int) Math.ceil(p.rowOf(lv.centerY() + reach)) + 1, p.rows);
+    // Tissue labels at pixel corners: a pixel whose four corners agree is uniform (the thinnest
+    // structures, RV wall and apical papillary muscles, are wider than a pixel), so only boundary
+    // pixels pay for supersampling.
+    int w = c1 - c0 + 2;
+    int[] corner = new int[(r1 - r0 + 2) * w];
+    for (int r = r0; r <= r1 + 1; r++) {
+      for (int c = c0; c <= c1 + 1; c++) {
+        corner[(r - r0) * w + (c - c0)] = label(lv, rv, p.xMm(c - 0.5), p.yMm(r - 0.5));
+      }
+    }
     double step = 1.0 / SUPERSAMPLE;
     for (int r = r0; r <= r1; r++) {
       for (int c = c0; c <= c1; c++) {
         int i = r * p.cols + c;
-        double texture = heartTexture[i];
+        int k = (r - r0) * w + (c - c0);
+        int l = corner[k];
+        if (l == corner[k + 1] && l == corner[k + w] && l == corner[k + w + 1]) {
+          image[i] = (float) intensity(l, heartTexture[i], background[i]);
+          continue;
+        }
         double sum = 0;
         for (int sy = 0; sy < SUPERSAMPLE; sy++) {
           for (int sx = 0; sx < SUPERSAMPLE; sx++) {
             double x = p.xMm(c - 0.5 + (sx + 0.5) * step);
             double y = p.yMm(r - 0.5 + (sy + 0.5) * step);
-            sum += heartIntensity(lv, rv, x, y, texture, background[i]);
+            sum += intensity(label(lv, rv, x, y), heartTexture[i], background[i]);
           }
         }
         image[i] = (float) (sum / (SUPERSAMPLE * SUPERSAMPLE));
@@ -64,25 +79,28 @@ final class PhantomRenderer {
     return image;
   }
 
-  private double heartIntensity(LeftVentricleShape lv, RightVentricleShape rv, double x, double y,
-      double texture, double behind) {
-    PhantomPatient p = patient;
-    switch (lv.classify(x, y)) {
+  /** One label for the heart tissues: the LV class if inside the LV, else RV_OFFSET + the RV class. */
+  private static int label(LeftVentricleShape lv, RightVentricleShape rv, double x, double y) {
+    int l = lv.classify(x, y);
+    return l != LeftVentricleShape.OUTSIDE ? l : RV_OFFSET + rv.classify(x, y);
+  }
+
+  private static final int RV_OFFSET = 10;
+
+  private double intensity(int label, double texture, double behind) {
+    double myocardium = patient.myocardium;
+    switch (label) {
       case LeftVentricleShape.BLOOD:
         // Inflow makes the pool slightly uneven.
         return 1 + 0.04 * texture;
       case LeftVentricleShape.PAPILLARY:
-        return p.myocardium * 1.15;
+        return myocardium * 1.15;
       case LeftVentricleShape.MYOCARDIUM:
-        return p.myocardium * (1 + 0.06 * texture);
-      default:
-        break;
-    }
-    switch (rv.classify(x, y)) {
-      case RightVentricleShape.BLOOD:
+        return myocardium * (1 + 0.06 * texture);
+      case RV_OFFSET + RightVentricleShape.BLOOD:
         return 0.93 + 0.05 * texture;
-      case RightVentricleShape.WALL:
-        return p.myocardium * 1.05;
+      case RV_OFFSET + RightVentricleShape.WALL:
+        return myocardium * 1.05;
       default:
         return behind;
     }
