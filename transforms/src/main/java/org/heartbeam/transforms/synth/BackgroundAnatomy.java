@@ -121,7 +121,8 @@ final class BackgroundAnatomy {
         // Lung parenchyma: nearly black, with faint vessels.
         return p.lung * (1 + 0.5 * soft) + (patch > 1.2 ? 0.15 : 0);
       }
-      return softTissue;
+      // Fat planes between muscles and organs break up the soft tissue.
+      return patch > 1.3 ? 0.7 * fat : softTissue;
     }
 
     private static double ellipse(double dx, double dy, double a, double b) {

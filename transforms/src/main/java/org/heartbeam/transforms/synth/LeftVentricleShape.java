@@ -62,8 +62,8 @@ final class LeftVentricleShape {
       double s = StrictMath.sin(papillaryAngles[i]);
       double r = endoRadiusAt(c, s);
       // Capped by the local cavity radius so the muscle never touches or crosses the endocardium.
-      double pr = Math.min(papillaryRadiusMm, 0.22 * r);
-      papillary[i] = new double[] {cx + 0.6 * r * c, cy + 0.6 * r * s, pr};
+      double pr = Math.min(papillaryRadiusMm, 0.15 * r);
+      papillary[i] = new double[] {cx + 0.72 * r * c, cy + 0.72 * r * s, pr};
     }
   }
 

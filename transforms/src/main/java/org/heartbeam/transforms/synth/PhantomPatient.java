@@ -114,11 +114,11 @@ final class PhantomPatient {
     // RV to the image left and slightly up (anterior), as in a standard short-axis view.
     rvDirection = Math.PI + uniform(rng, -0.15, 0.45);
     rvDepthMm = uniform(rng, 15, 28);
-    papillaryRadiusMm = uniform(rng, 2.5, 4.5);
+    papillaryRadiusMm = uniform(rng, 2.0, 3.5);
     bodyX = heartX * 0.3 + uniform(rng, -0.1, 0.1) * halfFovMm;
-    bodyY = uniform(rng, -0.05, 0.1) * halfFovMm;
+    bodyY = uniform(rng, 0.05, 0.2) * halfFovMm;
     bodySemiX = uniform(rng, 1.0, 1.3) * halfFovMm;
-    bodySemiY = uniform(rng, 0.7, 0.9) * halfFovMm;
+    bodySemiY = uniform(rng, 0.68, 0.85) * halfFovMm;
     subcutaneousFatMm = uniform(rng, 5, 18);
   }
 
