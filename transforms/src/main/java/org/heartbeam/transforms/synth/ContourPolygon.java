@@ -33,6 +33,15 @@ final class ContourPolygon {
     return new ContourPolygon(xs, ys);
   }
 
+  /** The vertices as {x, y} pairs (a copy). */
+  double[][] vertices() {
+    double[][] v = new double[xs.length][];
+    for (int i = 0; i < xs.length; i++) {
+      v[i] = new double[] {xs[i], ys[i]};
+    }
+    return v;
+  }
+
   /** Shoelace area in square pixels. */
   double areaPx() {
     double twice = 0;
