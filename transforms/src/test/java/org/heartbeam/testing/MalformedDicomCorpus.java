@@ -71,7 +71,7 @@ public final class MalformedDicomCorpus {
         "unknown transfer syntax 1.2.3.4.5.6.7");
     add(files, expected, "garbage-jpeg-baseline.dcm", encapsulatedGarbage(TransferSyntax.JPEGBaseline),
         "transfer syntax " + TransferSyntax.JPEGBaseline);
-    add(files, expected, "garbage-in-tags.dcm", garbageAfterPreamble(), "");
+    add(files, expected, "garbage-in-tags.dcm", garbageAfterPreamble(), "corrupt");
 
     try {
       Files.createDirectories(dir);
