@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pixelmed.dicom.TagFromName;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.testing.Dcmtk;
@@ -63,7 +64,7 @@ class DicomTransferSyntaxTest {
   void truncatedDeflatedIsRefused() throws Exception {
     Path converted = Dcmtk.run("dcmconv", signedFile(), dir.resolve("deflated.dcm"), "+td");
     byte[] bytes = Files.readAllBytes(converted);
-    byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 20);
+    byte[] cut = Arrays.copyOf(bytes, bytes.length - 20);
     DicomDecodeException e = assertThrows(DicomDecodeException.class, () -> DicomFrameDecoder.decode(cut, "x"));
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pixelmed.dicom.TagFromName;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ class ReadDicomFilesTest {
   }
 
   private static long counter(PipelineResult result, String name) {
-    List<MetricResult<Long>> counters = new java.util.ArrayList<>();
+    List<MetricResult<Long>> counters = new ArrayList<>();
     result.metrics().queryMetrics(MetricsFilter.builder()
             .addNameFilter(MetricNameFilter.named(ReadDicomFiles.class, name)).build())
         .getCounters().forEach(counters::add);
