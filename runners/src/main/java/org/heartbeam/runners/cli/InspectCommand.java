@@ -49,7 +49,7 @@ final class InspectCommand implements Command {
       Path file = Path.of(arg);
       out.println("== " + file);
       if (isDicom(file)) {
-        DicomFileDescription.describe(file).forEach(line -> out.println("  " + line));
+        DicomFileDescription.describe(Files.readAllBytes(file)).forEach(line -> out.println("  " + line));
       } else {
         TfRecordFileSummary.of(file).lines().forEach(line -> out.println("  " + line));
       }
