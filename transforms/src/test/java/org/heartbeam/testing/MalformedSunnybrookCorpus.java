@@ -1,0 +1,131 @@
+package org.heartbeam.testing;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.OtherWordAttribute;
+import com.pixelmed.dicom.SOPClass;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A small Sunnybrook tree, written into a test's temporary folder (never into the repository), with
+ * one of each broken item next to good ones. Images are 32 x 32 MR files written with PixelMed, their
+ * InstanceNumber matching their file name.
+ *
+ * <pre>
+ * link.csv                 header, "P1,C1", and "P9,C9" whose folders do not exist
+ * dicoms/P1/1..5,7,8.dcm   good images; 6.dcm is not DICOM
+ * contourfiles/C1/i-contours/
+ *   IM-0001-0001  good: rectangle x 4..20, y 8..12 (64 pixels: rows 8-11, columns 4-19)
+ *   IM-0001-0002  good: triangle
+ *   IM-0001-0003  garbage text             IM-0001-0004  empty file
+ *   IM-0001-0005  two points               IM-0001-0006  good, but 6.dcm is corrupt
+ *   IM-0001-0007  reaches x = 200: does not fit a 32 x 32 image
+ *   IM-0001-0009  good, but there is no 9.dcm
+ *   IM-0001-abcd-icontour-manual.txt      no image number
+ * </pre>
+ * Image 8 has no contour.
+ */
+public final class MalformedSunnybrookCorpus {
+  public static final int SIZE = 32;
+
+  private final Path root;
+
+  private MalformedSunnybrookCorpus(Path root) { this.root = root; }
+
+  public static MalformedSunnybrookCorpus write(Path root) throws IOException {
+    MalformedSunnybrookCorpus corpus = new MalformedSunnybrookCorpus(root);
+    Files.writeString(root.resolve("link.csv"), "patient_id,original_id\nP1,C1\nP9,C9\n");
+    Files.createDirectories(corpus.contours());
+    Files.createDirectories(corpus.dicom(1).getParent());
+    for (int n : new int[] {1, 2, 3, 4, 5, 7, 8}) {
+      Files.write(corpus.dicom(n), mrImage(n));
+    }
+    Files.write(corpus.dicom(6), "this is not a DICOM file, only some text".getBytes(StandardCharsets.US_ASCII));
+    corpus.contour(1, "4 8\n20 8\n20 12\n4 12\n");
+    corpus.contour(2, "10.5 10.5\n\n25.5 10.5\n10.5 25.5\n");
+    corpus.contour(3, "bad contour, drawn by hand\n1 2\n");
+    corpus.contour(4, "");
+    corpus.contour(5, "1 1\n5 5\n");
+    corpus.contour(6, "4 4\n12 4\n12 12\n");
+    corpus.contour(7, "4 4\n200 4\n200 12\n");
+    corpus.contour(9, "4 4\n12 4\n12 12\n");
+    Files.writeString(corpus.contours().resolve("IM-0001-abcd-icontour-manual.txt"), "4 4\n12 4\n12 12\n");
+    return corpus;
+  }
+
+  public Path root() { return root; }
+
+  public Path dicom(int instance) { return root.resolve("dicoms").resolve("P1").resolve(instance + ".dcm"); }
+
+  public Path contour(int instance) {
+    return contours().resolve(String.format("IM-0001-%04d-icontour-manual.txt", instance));
+  }
+
+  public Path contourWithoutNumber() { return contours().resolve("IM-0001-abcd-icontour-manual.txt"); }
+
+  /** The DICOM folder of link.csv's second row, which does not exist. */
+  public Path missingDicomFolder() { return root.resolve("dicoms").resolve("P9"); }
+
+  private Path contours() { return root.resolve("contourfiles").resolve("C1").resolve("i-contours"); }
+
+  private void contour(int instance, String text) throws IOException {
+    Files.writeString(contour(instance), text);
+  }
+
+  /** A 16-bit signed MR image whose pixel (r, c) holds r * 100 + c. */
+  private static byte[] mrImage(int instance) throws IOException {
+    try {
+      AttributeList list = new AttributeList();
+      String uid = "1.2.826.0.1.3680043.10.543.77." + instance;
+      put(list, TagFromName.SOPClassUID, SOPClass.MRImageStorage);
+      put(list, TagFromName.SOPInstanceUID, uid);
+      put(list, TagFromName.StudyInstanceUID, "1.2.826.0.1.3680043.10.543.77.100");
+      put(list, TagFromName.SeriesInstanceUID, "1.2.826.0.1.3680043.10.543.77.101");
+      put(list, TagFromName.Modality, "MR");
+      put(list, TagFromName.InstanceNumber, String.valueOf(instance));
+      put(list, TagFromName.TriggerTime, String.valueOf(40.0 * instance));
+      put(list, TagFromName.Rows, String.valueOf(SIZE));
+      put(list, TagFromName.Columns, String.valueOf(SIZE));
+      put(list, TagFromName.SamplesPerPixel, "1");
+      put(list, TagFromName.PhotometricInterpretation, "MONOCHROME2");
+      put(list, TagFromName.PixelSpacing, "1.5", "1.5");
+      put(list, TagFromName.SliceThickness, "8");
+      put(list, TagFromName.ImagePositionPatient, "-24", "-24", "10");
+      put(list, TagFromName.ImageOrientationPatient, "1", "0", "0", "0", "1", "0");
+      put(list, TagFromName.BitsAllocated, "16");
+      put(list, TagFromName.BitsStored, "16");
+      put(list, TagFromName.HighBit, "15");
+      put(list, TagFromName.PixelRepresentation, "1");
+      short[] pixels = new short[SIZE * SIZE];
+      for (int i = 0; i < pixels.length; i++) {
+        pixels[i] = (short) ((i / SIZE) * 100 + i % SIZE);
+      }
+      OtherWordAttribute pixelData = new OtherWordAttribute(TagFromName.PixelData);
+      pixelData.setValues(pixels);
+      list.put(pixelData);
+      FileMetaInformation.addFileMetaInformation(list, SOPClass.MRImageStorage, uid,
+          TransferSyntax.ExplicitVRLittleEndian, "HEARTBEAMTEST");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      list.write(out, TransferSyntax.ExplicitVRLittleEndian, true, true);
+      return out.toByteArray();
+    } catch (DicomException e) {
+      throw new IllegalStateException("PixelMed refused the test image", e);
+    }
+  }
+
+  private static void put(AttributeList list, AttributeTag tag, String... values) throws DicomException {
+    Attribute a = list.putNewAttribute(tag);
+    for (String v : values) {
+      a.addValue(v);
+    }
+  }
+}
