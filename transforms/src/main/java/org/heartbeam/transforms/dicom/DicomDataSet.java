@@ -1,5 +1,6 @@
 package org.heartbeam.transforms.dicom;
 
+import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
@@ -35,31 +36,79 @@ final class DicomDataSet {
     if (!hasPreamble(bytes) && !looksLikeRawDataSet(bytes)) {
       throw new DicomDecodeException("not a DICOM file (no 'DICM' marker at byte 128)");
     }
-    String transferSyntaxUid = transferSyntaxOf(bytes);
-    if (!transferSyntaxUid.isEmpty() && !new TransferSyntax(transferSyntaxUid).isRecognized()) {
-      throw new DicomDecodeException("unknown transfer syntax " + transferSyntaxUid
+    AttributeList meta = metaInformation(bytes);
+    String transferSyntaxUid = AttributeListValues.string(meta, TagFromName.TransferSyntaxUID);
+    TransferSyntax transferSyntax = new TransferSyntax(transferSyntaxUid);
+    // PixelMed 20220618 does not count Deflated among the "recognized" ones, though it reads it.
+    if (!transferSyntaxUid.isEmpty() && !transferSyntax.isRecognized() && !transferSyntax.isDeflated()) {
+      throw new DicomDecodeException("unknown transfer syntax " + printable(transferSyntaxUid)
           + ": convert the file to explicit VR little endian (e.g. dcmconv +te)");
     }
-    AttributeList list = new AttributeList();
+    long dataSetLength = dataSetLength(bytes, meta, transferSyntax);
+    AttributeList list = new BoundedAttributeList(dataSetLength);
     list.setDecompressPixelData(decompress);
+    long bytesRead;
     try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(bytes))) {
-      list.read(in);
+      bytesRead = list.read(in);
     } catch (EOFException e) {
       throw new DicomDecodeException("truncated DICOM file: it ends in the middle of an attribute", e);
     } catch (DicomException | IOException | RuntimeException e) {
-      if (!transferSyntaxUid.isEmpty() && TransferSyntax.isEncapsulated(transferSyntaxUid)) {
+      if (isEncapsulated(transferSyntaxUid)) {
         throw new DicomDecodeException("cannot decode compressed pixel data in transfer syntax "
             + describeTransferSyntax(transferSyntaxUid) + ": convert to explicit VR little endian"
             + " (e.g. dcmdjpeg, dcmdjpls) — " + oneLine(e), e);
       }
       throw new DicomDecodeException("corrupt or truncated DICOM file: " + oneLine(e), e);
     }
+    if (bytesRead < dataSetLength) {
+      throw new DicomDecodeException("truncated or corrupt DICOM file: only " + bytesRead + " of " + dataSetLength
+          + " bytes could be read");
+    }
+    if (decompress && list.getPixelData() == null && isEncapsulated(transferSyntaxUid)
+        && read(bytes, false).getPixelData() != null) {
+      // PixelMed logs and drops pixel data its codec fails on, rather than throwing.
+      throw new DicomDecodeException("cannot decode compressed pixel data in transfer syntax "
+          + describeTransferSyntax(transferSyntaxUid) + ": the codec refused it (corrupt, or an unsupported"
+          + " variant); convert to explicit VR little endian");
+    }
     return list;
+  }
+
+  /**
+   * How many bytes PixelMed must account for when it has read the whole file. It is lenient: at the
+   * end of the data it stops without an exception, and it skips (and only logs) attributes it cannot
+   * read, so a truncated file comes back as a shorter list; its read() returns the offset up to which
+   * attributes were read, and anything short of this length is refused. With a deflated data set it
+   * counts inflated data-set bytes only; encapsulated pixel data counts a few bytes more than the
+   * file holds, hence "at least".
+   */
+  private static long dataSetLength(byte[] bytes, AttributeList meta, TransferSyntax transferSyntax)
+      throws DicomDecodeException {
+    if (transferSyntax.isDeflated()) {
+      return DeflatedDataSet.inflatedLength(bytes, (int) metaInformationEnd(meta));
+    }
+    return bytes.length;
+  }
+
+  /** The offset where the data set starts: preamble, "DICM", then the group 0002 length says the rest. */
+  private static long metaInformationEnd(AttributeList meta) throws DicomDecodeException {
+    long groupLength = Attribute.getSingleLongValueOrDefault(meta, TagFromName.FileMetaInformationGroupLength, -1);
+    if (groupLength < 0) {
+      throw new DicomDecodeException("deflated DICOM file without FileMetaInformationGroupLength: cannot find"
+          + " where its data set starts");
+    }
+    return PREAMBLE_BYTES + MAGIC.length + 12 + groupLength;
+  }
+
+  private static boolean isEncapsulated(String transferSyntaxUid) {
+    return !transferSyntaxUid.isEmpty() && TransferSyntax.isEncapsulated(transferSyntaxUid);
   }
 
   /** "1.2.840.10008.1.2.4.70 (JPEG Lossless ...)" for messages. */
   static String describeTransferSyntax(String uid) {
-    String description = new TransferSyntax(uid).getDescription();
+    TransferSyntax transferSyntax = new TransferSyntax(uid);
+    String description = transferSyntax.isDeflated() ? "Deflated Explicit VR Little Endian"
+        : transferSyntax.isRecognized() ? transferSyntax.getDescription() : "";
     return description == null || description.isEmpty() ? uid : uid + " (" + description + ")";
   }
 
@@ -88,17 +137,23 @@ final class DicomDataSet {
     return group == 0x0002 || group == 0x0008;
   }
 
-  private static String transferSyntaxOf(byte[] bytes) throws DicomDecodeException {
+  /** The file meta information (group 0002); empty for a bare data set. */
+  private static AttributeList metaInformation(byte[] bytes) throws DicomDecodeException {
+    AttributeList meta = new BoundedAttributeList(bytes.length);
     if (!hasPreamble(bytes)) {
-      return "";
+      return meta;
     }
-    AttributeList meta = new AttributeList();
     try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(bytes))) {
       meta.readOnlyMetaInformationHeader(in);
     } catch (DicomException | IOException | RuntimeException e) {
       throw new DicomDecodeException("truncated or corrupt DICOM file meta information: " + oneLine(e), e);
     }
-    return AttributeListValues.string(meta, TagFromName.TransferSyntaxUID);
+    return meta;
+  }
+
+  /** A UID read from a corrupt file can hold any byte; messages get only printable ASCII. */
+  static String printable(String text) {
+    return text.replaceAll("[^\\x20-\\x7e]", "?");
   }
 
   static String oneLine(Throwable e) {

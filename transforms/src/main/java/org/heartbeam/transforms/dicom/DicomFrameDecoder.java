@@ -113,12 +113,12 @@ public final class DicomFrameDecoder {
       return;
     }
     String name = SOPClassDescriptions.getDescriptionFromUID(uid);
-    String what = SOPClass.isDirectory(uid) ? "a DICOMDIR (media directory): read the image files it lists"
-        : SOPClass.isStructuredReport(uid) ? "a structured report"
-        : SOPClass.isPresentationState(uid) ? "a presentation state"
-        : "not an image";
-    throw new DicomDecodeException("SOP class " + uid + (name == null || name.isEmpty() ? "" : " (" + name + ")")
-        + " is " + what + ", not an image this reader decodes");
+    String what = SOPClass.isDirectory(uid) ? "a DICOMDIR (media directory), not an image: read the image files it lists"
+        : SOPClass.isStructuredReport(uid) ? "a structured report, not an image"
+        : SOPClass.isPresentationState(uid) ? "a presentation state, not an image"
+        : "not an image storage class";
+    throw new DicomDecodeException("SOP class " + DicomDataSet.printable(uid)
+        + (name == null || name.isEmpty() ? "" : " (" + name + ")") + " is " + what);
   }
 
   private static void requireGreyscale(AttributeList list) throws DicomDecodeException {
