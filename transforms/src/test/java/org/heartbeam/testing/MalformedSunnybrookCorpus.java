@@ -1,15 +1,6 @@
 package org.heartbeam.testing;
 
-import com.pixelmed.dicom.Attribute;
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.FileMetaInformation;
-import com.pixelmed.dicom.OtherWordAttribute;
-import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
-import com.pixelmed.dicom.TransferSyntax;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * A small Sunnybrook tree, written into a test's temporary folder (never into the repository), with
- * one of each broken item next to good ones. Images are 32 x 32 MR files written with PixelMed, their
- * InstanceNumber matching their file name.
+ * one of each broken item next to good ones. Images are 32 x 32 MR files written with PixelMed
+ * ({@link TestDicomFile}), their InstanceNumber matching their file name.
  *
  * <pre>
  * link.csv                 header, "P1,C1", and "P9,C9" whose folders do not exist
@@ -81,51 +72,15 @@ public final class MalformedSunnybrookCorpus {
     Files.writeString(contour(instance), text);
   }
 
-  /** A 16-bit signed MR image whose pixel (r, c) holds r * 100 + c. */
-  private static byte[] mrImage(int instance) throws IOException {
-    try {
-      AttributeList list = new AttributeList();
-      String uid = "1.2.826.0.1.3680043.10.543.77." + instance;
-      put(list, TagFromName.SOPClassUID, SOPClass.MRImageStorage);
-      put(list, TagFromName.SOPInstanceUID, uid);
-      put(list, TagFromName.StudyInstanceUID, "1.2.826.0.1.3680043.10.543.77.100");
-      put(list, TagFromName.SeriesInstanceUID, "1.2.826.0.1.3680043.10.543.77.101");
-      put(list, TagFromName.Modality, "MR");
-      put(list, TagFromName.InstanceNumber, String.valueOf(instance));
-      put(list, TagFromName.TriggerTime, String.valueOf(40.0 * instance));
-      put(list, TagFromName.Rows, String.valueOf(SIZE));
-      put(list, TagFromName.Columns, String.valueOf(SIZE));
-      put(list, TagFromName.SamplesPerPixel, "1");
-      put(list, TagFromName.PhotometricInterpretation, "MONOCHROME2");
-      put(list, TagFromName.PixelSpacing, "1.5", "1.5");
-      put(list, TagFromName.SliceThickness, "8");
-      put(list, TagFromName.ImagePositionPatient, "-24", "-24", "10");
-      put(list, TagFromName.ImageOrientationPatient, "1", "0", "0", "0", "1", "0");
-      put(list, TagFromName.BitsAllocated, "16");
-      put(list, TagFromName.BitsStored, "16");
-      put(list, TagFromName.HighBit, "15");
-      put(list, TagFromName.PixelRepresentation, "1");
-      short[] pixels = new short[SIZE * SIZE];
-      for (int i = 0; i < pixels.length; i++) {
-        pixels[i] = (short) ((i / SIZE) * 100 + i % SIZE);
-      }
-      OtherWordAttribute pixelData = new OtherWordAttribute(TagFromName.PixelData);
-      pixelData.setValues(pixels);
-      list.put(pixelData);
-      FileMetaInformation.addFileMetaInformation(list, SOPClass.MRImageStorage, uid,
-          TransferSyntax.ExplicitVRLittleEndian, "HEARTBEAMTEST");
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      list.write(out, TransferSyntax.ExplicitVRLittleEndian, true, true);
-      return out.toByteArray();
-    } catch (DicomException e) {
-      throw new IllegalStateException("PixelMed refused the test image", e);
+  /** A 16-bit signed MR image whose pixel (r, c) holds r * 100 + c, numbered as its file. */
+  private static byte[] mrImage(int instance) {
+    short[] pixels = new short[SIZE * SIZE];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (short) ((i / SIZE) * 100 + i % SIZE);
     }
-  }
-
-  private static void put(AttributeList list, AttributeTag tag, String... values) throws DicomException {
-    Attribute a = list.putNewAttribute(tag);
-    for (String v : values) {
-      a.addValue(v);
-    }
+    return TestDicomFile.mr(SIZE, SIZE, pixels)
+        .put(TagFromName.InstanceNumber, String.valueOf(instance))
+        .put(TagFromName.TriggerTime, String.valueOf(40.0 * instance))
+        .bytes();
   }
 }
