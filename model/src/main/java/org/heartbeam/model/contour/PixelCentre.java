@@ -8,7 +8,10 @@ package org.heartbeam.model.contour;
  * Areas cannot confirm it: on the 56 expert i-contours of the shared sample both conventions give
  * raster counts within 1.4% of the shoelace areas (worst 1.32% here, 1.12% at half-integers; means
  * 0.30% and 0.24%), since a half-pixel shift leaves an area unchanged (PixelCentreConventionTest in
- * the transforms module).
+ * the transforms module). The images, though, suggest the contours sit 0.5 to 1 pixel further along
+ * both axes (the brightest masks come with the centre of (r, c) at about (c + 1, r + 1):
+ * ContourImageAlignmentTest). The reader keeps AT_INTEGER so its labels match the seed's, which were
+ * built with that tooling; whether to shift is a decision for the whole project, not for one reader.
  */
 public enum PixelCentre {
   /** Centre of pixel (r, c) at (x = c, y = r); pixel (r, c) covers [c - 0.5, c + 0.5) x [r - 0.5, r + 0.5). */
