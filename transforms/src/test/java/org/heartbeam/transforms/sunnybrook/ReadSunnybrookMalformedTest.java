@@ -42,11 +42,11 @@ class ReadSunnybrookMalformedTest {
       return null;
     });
     ReadSunnybrookCounters counts = ReadSunnybrookCounters.reconciled(pipeline.run());
-    // 7 images with a contour + 3 layout problems; 2 emitted + 8 dead letters.
-    assertEquals(10, counts.considered);
+    // 9 images with a contour + 3 layout problems; 2 emitted + 10 dead letters.
+    assertEquals(12, counts.considered);
     assertEquals(2, counts.labelled);
     assertEquals(0, counts.unlabelled);
-    assertEquals(8, counts.dead);
+    assertEquals(10, counts.dead);
   }
 
   @Test
@@ -59,7 +59,7 @@ class ReadSunnybrookMalformedTest {
     PAssert.that(describe(read.deadLetters())).containsInAnyOrder(expectedDeadLetters(corpus));
     PAssert.that(read.output()).satisfies(images -> {
       Map<Integer, LabeledImage> byInstance = byInstance(images);
-      assertEquals(List.of(1, 2, 3, 4, 5, 7, 8), new ArrayList<>(byInstance.keySet()));
+      assertEquals(List.of(1, 2, 3, 4, 5, 7, 8, 10), new ArrayList<>(byInstance.keySet()));
       for (Map.Entry<Integer, LabeledImage> e : byInstance.entrySet()) {
         assertEquals(e.getKey() <= 2, e.getValue().isLabeled(), "image " + e.getKey());
       }
@@ -67,11 +67,11 @@ class ReadSunnybrookMalformedTest {
       return null;
     });
     ReadSunnybrookCounters counts = ReadSunnybrookCounters.reconciled(pipeline.run());
-    // 8 images + 3 layout problems + 4 unusable contours split off images 3, 4, 5, 7.
-    assertEquals(15, counts.considered);
+    // 10 images + 3 layout problems + 5 unusable contours split off images 3, 4, 5, 7, 10.
+    assertEquals(18, counts.considered);
     assertEquals(2, counts.labelled);
-    assertEquals(5, counts.unlabelled);
-    assertEquals(8, counts.dead);
+    assertEquals(6, counts.unlabelled);
+    assertEquals(10, counts.dead);
   }
 
   /** "stage source" for each expected dead letter, plus a word its reason must contain. */
@@ -84,7 +84,9 @@ class ReadSunnybrookMalformedTest {
         "contour-parse " + c.contour(4) + " [found 0 (empty file)]",
         "contour-parse " + c.contour(5) + " [found 2]",
         "contour-parse " + c.contour(7) + " [size mismatch]",
-        "dicom-decode " + c.dicom(6) + " [DICOM]");
+        "contour-parse " + c.contour(10) + " [encloses no pixel centre]",
+        "dicom-decode " + c.dicom(6) + " [DICOM]",
+        "dicom-decode " + c.dicom(11) + " [does not match the file name 11.dcm]");
   }
 
   /** Each dead letter as "stage source [fragment]" when its reason holds the expected fragment. */
@@ -92,7 +94,8 @@ class ReadSunnybrookMalformedTest {
       org.apache.beam.sdk.values.PCollection<DeadLetter> deadLetters) {
     return deadLetters.apply("Describe", MapElements.into(TypeDescriptors.strings()).via(d -> {
       for (String fragment : List.of("DICOM folder missing", "no 9.dcm", "no image number", "line 1:",
-          "found 0 (empty file)", "found 2", "size mismatch", "DICOM")) {
+          "found 0 (empty file)", "found 2", "size mismatch", "encloses no pixel centre",
+          "does not match the file name 11.dcm", "DICOM")) {
         if (d.reason().contains(fragment)) {
           return d.stage() + " " + d.source() + " [" + fragment + "]";
         }

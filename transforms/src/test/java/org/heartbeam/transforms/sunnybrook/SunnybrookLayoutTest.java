@@ -20,14 +20,14 @@ class SunnybrookLayoutTest {
     MalformedSunnybrookCorpus corpus = MalformedSunnybrookCorpus.write(dir);
     SunnybrookLayout layout = SunnybrookLayout.scan(corpus.root());
 
-    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8),
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 10, 11),
         layout.images().stream().map(SunnybrookItem::instanceNumber).toList());
     for (SunnybrookItem item : layout.images()) {
       assertEquals(corpus.dicom(item.instanceNumber()).toString(), item.dicomPath());
       assertEquals(item.instanceNumber() == 8 ? null : corpus.contour(item.instanceNumber()).toString(),
           item.iContourPath().orElse(null));
     }
-    assertEquals(7, layout.labelledImages().size());
+    assertEquals(9, layout.labelledImages().size());
   }
 
   @Test
@@ -49,7 +49,7 @@ class SunnybrookLayoutTest {
     Files.writeString(link, "P1,C1\n\nP1\nP1,../C1\n");
     SunnybrookLayout layout = SunnybrookLayout.scan(corpus.root());
 
-    assertEquals(8, layout.images().size());
+    assertEquals(10, layout.images().size());
     List<String> rowProblems = layout.problems().stream().map(DeadLetter::source)
         .filter(s -> s.startsWith(link.toString())).toList();
     assertEquals(List.of(link + "#line=3", link + "#line=4"), rowProblems);
@@ -69,7 +69,7 @@ class SunnybrookLayoutTest {
     Files.writeString(corpus.root().resolve("link.csv"), "patient_id,original_id\nP1,C7\n");
     SunnybrookLayout layout = SunnybrookLayout.scan(corpus.root());
 
-    assertEquals(8, layout.images().size());
+    assertEquals(10, layout.images().size());
     assertEquals(0, layout.labelledImages().size());
     assertEquals(List.of(corpus.root().resolve("contourfiles/C7/i-contours").toString()),
         layout.problems().stream().map(DeadLetter::source).toList());
