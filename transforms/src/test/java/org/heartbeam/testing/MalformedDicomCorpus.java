@@ -4,6 +4,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.SOPClass;
+import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import java.awt.image.BufferedImage;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import javax.imageio.ImageIO;
 
 /**
@@ -71,7 +73,7 @@ public final class MalformedDicomCorpus {
         "unknown transfer syntax 1.2.3.4.5.6.7");
     add(files, expected, "garbage-jpeg-baseline.dcm", encapsulatedGarbage(TransferSyntax.JPEGBaseline),
         "transfer syntax " + TransferSyntax.JPEGBaseline);
-    add(files, expected, "garbage-in-tags.dcm", garbageAfterPreamble(), "");
+    add(files, expected, "garbage-in-tags.dcm", garbageAfterPreamble(), "corrupt");
 
     try {
       Files.createDirectories(dir);
@@ -105,7 +107,7 @@ public final class MalformedDicomCorpus {
     try {
       AttributeList list = new AttributeList();
       list.put(TestDicomFile.attribute(TagFromName.FileSetID, "HEARTBEAM"));
-      list.put(new com.pixelmed.dicom.SequenceAttribute(TagFromName.DirectoryRecordSequence));
+      list.put(new SequenceAttribute(TagFromName.DirectoryRecordSequence));
       FileMetaInformation.addFileMetaInformation(list, SOPClass.MediaStorageDirectoryStorage,
           "1.2.826.0.1.3680043.10.543.77", TransferSyntax.ExplicitVRLittleEndian, "HEARTBEAMTEST");
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -143,7 +145,7 @@ public final class MalformedDicomCorpus {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       list.write(out, TransferSyntax.ExplicitVRLittleEndian, true, true);
       byte[] fragment = new byte[32];
-      new java.util.Random(7).nextBytes(fragment);
+      new Random(7).nextBytes(fragment);
       ByteBuffer pixels = ByteBuffer.allocate(12 + 8 + 8 + fragment.length + 8).order(ByteOrder.LITTLE_ENDIAN);
       pixels.putShort((short) 0x7fe0).putShort((short) 0x0010).put((byte) 'O').put((byte) 'B').putShort((short) 0)
           .putInt(0xffffffff);
@@ -161,7 +163,7 @@ public final class MalformedDicomCorpus {
   private static byte[] garbageAfterPreamble() {
     byte[] good = TestDicomFile.mr(16, 16, new short[256]).bytes();
     byte[] bad = good.clone();
-    java.util.Random random = new java.util.Random(11);
+    Random random = new Random(11);
     int metaEnd = 132 + 12 + ByteBuffer.wrap(good, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     for (int i = metaEnd; i < bad.length; i++) {
       bad[i] = (byte) random.nextInt();

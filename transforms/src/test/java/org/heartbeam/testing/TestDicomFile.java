@@ -118,11 +118,10 @@ public final class TestDicomFile {
 
   public static Attribute attribute(AttributeTag tag, String... values) {
     try {
-      Attribute a = AttributeList.getDictionary().getValueRepresentationFromTag(tag) == null
-          ? null : new AttributeList().putNewAttribute(tag);
-      if (a == null) {
+      if (AttributeList.getDictionary().getValueRepresentationFromTag(tag) == null) {
         throw new IllegalArgumentException("tag not in PixelMed's dictionary: " + tag);
       }
+      Attribute a = new AttributeList().putNewAttribute(tag);
       for (String v : values) {
         a.addValue(v);
       }

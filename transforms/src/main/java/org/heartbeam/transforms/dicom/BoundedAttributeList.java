@@ -21,12 +21,21 @@ final class BoundedAttributeList extends AttributeList {
   }
 
   @Override
-  protected void checkSanityOfValueLength(long vl, byte[] vr, AttributeTag tag, boolean encounteredIncorrectImplicitVRElementEncodinginExplicitVR)
+  protected void checkSanityOfValueLength(long vl, byte[] vr, AttributeTag tag, boolean badImplicitVrInExplicit)
       throws DicomException {
     if (vl != UNDEFINED_LENGTH && vl > maxValueLength) {
-      throw new DicomException("value length " + vl + " of " + tag + " exceeds the " + maxValueLength
+      throw new ValueTooLongException("value length " + vl + " of " + tag + " exceeds the " + maxValueLength
           + " bytes of the data set");
     }
-    super.checkSanityOfValueLength(vl, vr, tag, encounteredIncorrectImplicitVRElementEncodinginExplicitVR);
+    super.checkSanityOfValueLength(vl, vr, tag, badImplicitVrInExplicit);
+  }
+
+  /** A declared length beyond the end of the data: the file is corrupt or truncated. */
+  static final class ValueTooLongException extends DicomException {
+    private static final long serialVersionUID = 1L;
+
+    ValueTooLongException(String message) {
+      super(message);
+    }
   }
 }

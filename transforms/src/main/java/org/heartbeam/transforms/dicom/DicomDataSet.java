@@ -16,9 +16,10 @@ import java.nio.charset.StandardCharsets;
  * go wrong into a {@link DicomDecodeException} with a reason a user can act on.
  *
  * <p>PixelMed decompresses encapsulated pixel data while reading ({@code AttributeList} decompresses
- * by default): RLE Lossless with its own decoder, the JPEG family only through an ImageIO codec
- * on the classpath (none is here, so those fail and are reported by transfer syntax). Deflated
- * explicit VR is inflated by {@link DicomInputStream} itself.
+ * by default): RLE Lossless with its own decoder, the JPEG family only through an ImageIO reader on
+ * the classpath. Only the JDK's own JPEG reader is here, so 8-bit baseline JPEG decodes (lossy) and
+ * JPEG Lossless, JPEG-LS, JPEG 2000 and 12-bit JPEG fail; they are reported by transfer syntax.
+ * Deflated explicit VR is inflated by {@link DicomInputStream} itself.
  */
 final class DicomDataSet {
   private static final int PREAMBLE_BYTES = 128;
@@ -53,10 +54,10 @@ final class DicomDataSet {
     } catch (EOFException e) {
       throw new DicomDecodeException("truncated DICOM file: it ends in the middle of an attribute", e);
     } catch (DicomException | IOException | RuntimeException e) {
-      if (isEncapsulated(transferSyntaxUid)) {
+      if (isEncapsulated(transferSyntaxUid) && !(e instanceof BoundedAttributeList.ValueTooLongException)) {
         throw new DicomDecodeException("cannot decode compressed pixel data in transfer syntax "
             + describeTransferSyntax(transferSyntaxUid) + ": convert to explicit VR little endian"
-            + " (e.g. dcmdjpeg, dcmdjpls) — " + oneLine(e), e);
+            + " (e.g. dcmdjpeg, dcmdjpls); " + oneLine(e), e);
       }
       throw new DicomDecodeException("corrupt or truncated DICOM file: " + oneLine(e), e);
     }

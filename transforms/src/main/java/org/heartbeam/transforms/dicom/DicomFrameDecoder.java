@@ -16,10 +16,11 @@ import org.heartbeam.model.image.ImageGeometry;
  * <p>Reads greyscale (MONOCHROME2) images with 8- or 16-bit samples, signed or unsigned, applying
  * RescaleSlope/Intercept; single-frame (MR, CT, Secondary Capture), legacy multi-frame (geometry at
  * the top level) and Enhanced MR (geometry, trigger time, phase and rescale from the per-frame
- * functional groups, falling back to the shared ones). Transfer syntaxes: those PixelMed reads
- * without a codec plug-in: implicit/explicit VR little endian, deflated explicit VR little endian,
- * explicit VR big endian and RLE Lossless. JPEG, JPEG-LS and JPEG 2000 need ImageIO codecs that are
- * not on the classpath and are refused by name.
+ * functional groups, falling back to the shared ones). Transfer syntaxes (measured in
+ * DicomTransferSyntaxTest): implicit and explicit VR little endian, deflated explicit VR little
+ * endian, explicit VR big endian, RLE Lossless, and 8-bit JPEG Baseline (lossy, via the JDK's JPEG
+ * reader). JPEG Lossless, JPEG-LS, JPEG 2000 and 12-bit JPEG need ImageIO codecs that are not on
+ * the classpath, and are refused naming the transfer syntax; so is any UID PixelMed does not know.
  *
  * <p>MONOCHROME1 is refused rather than inverted: its stored values would have to be inverted about
  * a range the file does not reliably state, and a guessed inversion would silently change the

@@ -47,13 +47,16 @@ final class StoredPixels {
     return raw;
   }
 
+  // Each reader checks the length before allocating: Rows, Columns and NumberOfFrames of a corrupt
+  // file can promise billions of samples.
+
   /** 16-bit samples, unsigned, in PixelMed's host order (it swaps on read). */
   private static int[] words(Attribute pixelData, int samples) throws DicomDecodeException {
     try {
       if (pixelData instanceof OtherByteAttribute) {
         // 16-bit pixels wrongly sent as OB: little-endian pairs.
         byte[] b = pixelData.getByteValues();
-        checkLength(b.length, 2L * samples, 2);
+        checkLength(b == null ? 0 : b.length, 2L * samples, 2);
         int[] out = new int[samples];
         for (int i = 0; i < samples; i++) {
           out[i] = (b[2 * i] & 0xff) | (b[2 * i + 1] & 0xff) << 8;
@@ -75,10 +78,10 @@ final class StoredPixels {
   /** 8-bit samples; OW (implicit VR) holds them two per little-endian word. */
   private static int[] bytes(Attribute pixelData, int samples) throws DicomDecodeException {
     try {
-      int[] out = new int[samples];
       if (pixelData instanceof OtherByteAttribute) {
         byte[] b = pixelData.getByteValues();
         checkLength(b == null ? 0 : b.length, samples, 1);
+        int[] out = new int[samples];
         for (int i = 0; i < samples; i++) {
           out[i] = b[i] & 0xff;
         }
@@ -86,6 +89,7 @@ final class StoredPixels {
       }
       short[] s = pixelData.getShortValues();
       checkLength(s == null ? 0 : 2L * s.length, samples, 1);
+      int[] out = new int[samples];
       for (int i = 0; i < samples; i++) {
         int word = s[i / 2] & 0xffff;
         out[i] = (i % 2 == 0 ? word : word >>> 8) & 0xff;

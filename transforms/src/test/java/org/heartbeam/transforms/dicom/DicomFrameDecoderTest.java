@@ -11,8 +11,10 @@ import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.ImageGeometry;
 import org.heartbeam.testing.MalformedDicomCorpus;
@@ -65,6 +67,15 @@ class DicomFrameDecoderTest {
   void eightBitIsUnsigned() throws Exception {
     CardiacImage image = single(TestDicomFile.mr(1, 3).pixels8((byte) 0, (byte) 127, (byte) 255));
     assertArrayEquals(new float[] {0, 127, 255}, image.pixels());
+  }
+
+  @Test
+  void sixteenBitPixelsSentAsObAreLittleEndianPairs() throws Exception {
+    // Some writers label 16-bit pixel data OB in explicit VR; the bytes are still little-endian words.
+    CardiacImage image = single(TestDicomFile.mr(1, 2).pixels8((byte) 0x34, (byte) 0x12, (byte) 0xff, (byte) 0xff)
+        .put(TagFromName.BitsAllocated, "16").put(TagFromName.BitsStored, "16").put(TagFromName.HighBit, "15")
+        .put(TagFromName.PixelRepresentation, "1"));
+    assertArrayEquals(new float[] {0x1234, -1}, image.pixels());
   }
 
   @Test
@@ -194,13 +205,13 @@ class DicomFrameDecoderTest {
   @Test
   void randomBytesAfterAValidHeaderOnlyEverThrowDecodeExceptions() {
     byte[] good = TestDicomFile.mr(8, 8, new short[64]).bytes();
-    java.util.Random random = new java.util.Random(1);
+    Random random = new Random(1);
     for (int trial = 0; trial < 150; trial++) {
       byte[] bad = good.clone();
       for (int flips = 0; flips < 1 + random.nextInt(8); flips++) {
         bad[132 + random.nextInt(bad.length - 132)] = (byte) random.nextInt();
       }
-      byte[] cut = java.util.Arrays.copyOf(bad, random.nextInt(bad.length + 1));
+      byte[] cut = Arrays.copyOf(bad, random.nextInt(bad.length + 1));
       for (byte[] input : List.of(bad, cut)) {
         try {
           DicomFrameDecoder.decode(input, "mem://fuzz");

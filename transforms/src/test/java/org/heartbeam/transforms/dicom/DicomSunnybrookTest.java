@@ -1,8 +1,11 @@
 package org.heartbeam.transforms.dicom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -48,6 +51,23 @@ class DicomSunnybrookTest {
       assertTrue(max > 0, "an MR frame that is all zero: " + file);
     }
     assertEquals(240, instances.size());
+    assertPixelsEqualTheFilesRawSamples(files.get(0));
     assertTrue(phases.size() >= 20, "expected ~20 distinct trigger times, found " + phases.size());
+  }
+
+  /**
+   * An independent check of the pixel path: in these explicit VR little endian files Pixel Data is
+   * the last attribute, so the last rows x columns x 2 bytes are the signed 16-bit samples.
+   */
+  private static void assertPixelsEqualTheFilesRawSamples(Path file) throws Exception {
+    byte[] bytes = Files.readAllBytes(file);
+    CardiacImage image = DicomFrameDecoder.decode(bytes, file.toString()).get(0);
+    int n = image.rows() * image.columns();
+    ByteBuffer raw = ByteBuffer.wrap(bytes, bytes.length - 2 * n, 2 * n).order(ByteOrder.LITTLE_ENDIAN);
+    float[] expected = new float[n];
+    for (int i = 0; i < n; i++) {
+      expected[i] = raw.getShort();
+    }
+    assertArrayEquals(expected, image.pixels());
   }
 }

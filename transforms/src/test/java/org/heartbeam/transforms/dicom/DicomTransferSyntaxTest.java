@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pixelmed.dicom.TagFromName;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.testing.Dcmtk;
@@ -63,7 +64,7 @@ class DicomTransferSyntaxTest {
   void truncatedDeflatedIsRefused() throws Exception {
     Path converted = Dcmtk.run("dcmconv", signedFile(), dir.resolve("deflated.dcm"), "+td");
     byte[] bytes = Files.readAllBytes(converted);
-    byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 20);
+    byte[] cut = Arrays.copyOf(bytes, bytes.length - 20);
     DicomDecodeException e = assertThrows(DicomDecodeException.class, () -> DicomFrameDecoder.decode(cut, "x"));
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
   }
@@ -118,5 +119,33 @@ class DicomTransferSyntaxTest {
     Path jpegLs = Dcmtk.run("dcmcjpls", signedFile(), dir.resolve("jpeg-ls.dcm"));
     DicomDecodeException e = assertThrows(DicomDecodeException.class, () -> decodeOne(jpegLs));
     assertTrue(e.getMessage().contains("1.2.840.10008.1.2.4.80"), e.getMessage());
+  }
+
+  @Test
+  void jpegBaselineEightBitDecodesThroughTheJdkCodecWithLossyValues() throws Exception {
+    byte[] ramp = new byte[16 * 16];
+    for (int i = 0; i < ramp.length; i++) {
+      ramp[i] = (byte) ((i % 16) * 16);
+    }
+    Path file = TestDicomFile.mr(16, 16).pixels8(ramp).write(dir.resolve("ramp8.dcm"));
+    Path jpeg = Dcmtk.run("dcmcjpeg", file, dir.resolve("ramp8-baseline.dcm"), "+eb");
+    float[] pixels = decodeOne(jpeg).pixels();
+    for (int i = 0; i < pixels.length; i++) {
+      // Baseline JPEG is lossy: close to, not equal to, the stored ramp.
+      assertEquals((i % 16) * 16, pixels[i], 4, "pixel " + i);
+    }
+  }
+
+  @Test
+  void jpegExtendedTwelveBitIsRefusedByName() throws Exception {
+    short[] ramp = new short[16 * 16];
+    for (int i = 0; i < ramp.length; i++) {
+      ramp[i] = (short) ((i % 16) * 250);
+    }
+    Path file = TestDicomFile.mr(16, 16).pixels16(false, ramp).put(TagFromName.BitsStored, "12")
+        .put(TagFromName.HighBit, "11").write(dir.resolve("ramp12.dcm"));
+    Path jpeg = Dcmtk.run("dcmcjpeg", file, dir.resolve("ramp12-extended.dcm"), "+ee");
+    DicomDecodeException e = assertThrows(DicomDecodeException.class, () -> decodeOne(jpeg));
+    assertTrue(e.getMessage().contains("1.2.840.10008.1.2.4.51"), e.getMessage());
   }
 }
