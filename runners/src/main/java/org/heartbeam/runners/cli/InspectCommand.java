@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.heartbeam.transforms.dicom.DicomDecodeException;
 import org.heartbeam.transforms.dicom.DicomFileDescription;
 import org.heartbeam.transforms.tfrecord.TfRecordFileSummary;
 
@@ -31,6 +32,7 @@ final class InspectCommand implements Command {
     out.println("pixel range; damaged records are listed with the reason.");
   }
 
+  /** Exit status 1 when a file is damaged: scripts can test files with it. */
   @Override
   public int run(String[] args, PrintStream out) throws IOException {
     if (args.length == 0) {
@@ -45,16 +47,24 @@ final class InspectCommand implements Command {
         throw new UserError("no such file: " + file);
       }
     }
+    int status = 0;
     for (String arg : args) {
       Path file = Path.of(arg);
       out.println("== " + file);
       if (isDicom(file)) {
-        DicomFileDescription.describe(Files.readAllBytes(file)).forEach(line -> out.println("  " + line));
+        try {
+          DicomFileDescription.describe(Files.readAllBytes(file)).forEach(line -> out.println("  " + line));
+        } catch (DicomDecodeException e) {
+          out.println("  not readable as DICOM: " + e.getMessage());
+          status = 1;
+        }
       } else {
-        TfRecordFileSummary.of(file).lines().forEach(line -> out.println("  " + line));
+        TfRecordFileSummary summary = TfRecordFileSummary.of(file);
+        summary.lines().forEach(line -> out.println("  " + line));
+        status = summary.problems().isEmpty() ? status : 1;
       }
     }
-    return 0;
+    return status;
   }
 
   /**
