@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.heartbeam.model.image.CardiacImage;
+import org.heartbeam.model.image.PatientKey;
 
 /**
  * A deterministic, patient-wise train/validation split: all images of a patient land in one split.
@@ -21,7 +22,8 @@ import org.heartbeam.model.image.CardiacImage;
  * validation. That rule is stable as a dataset grows (adding patients never moves an existing one),
  * which matters more than hitting the fraction exactly. Only for tiny datasets, where it could leave
  * a split empty (3 patients at 0.2 often would), the patient whose u lies nearest the threshold is
- * moved so both splits hold at least one patient.
+ * moved so both splits hold at least one patient; a lone patient trains (unless the fraction is 1),
+ * since validating a model that had nothing to learn from is pointless.
  */
 public final class PatientSplit implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -41,7 +43,7 @@ public final class PatientSplit implements Serializable {
    */
   public static String patientIdentity(CardiacImage image) {
     if (!image.patientId().isBlank()) {
-      return "patient:" + image.patientId().trim();
+      return image.patientId().trim();
     }
     if (!image.studyInstanceUid().isBlank()) {
       return "study:" + image.studyInstanceUid();
@@ -53,7 +55,7 @@ public final class PatientSplit implements Serializable {
 
   /** A PHI-free name for a patient, safe for logs and manifests. */
   public static String patientKey(CardiacImage image) {
-    return "p-" + CardiacImage.shortHash(patientIdentity(image));
+    return PatientKey.of(patientIdentity(image));
   }
 
   /** Assigns every key (as made by {@link #patientKey}) to a split. */
@@ -62,6 +64,9 @@ public final class PatientSplit implements Serializable {
     Map<String, DatasetSplit> result = new HashMap<>();
     for (String key : keys) {
       result.put(key, unitPoint(key) < validationFraction ? DatasetSplit.VALIDATION : DatasetSplit.TRAIN);
+    }
+    if (keys.size() == 1 && validationFraction < 1) {
+      result.put(keys.get(0), DatasetSplit.TRAIN);
     }
     boolean splittable = keys.size() >= 2 && validationFraction > 0 && validationFraction < 1;
     if (splittable && !result.containsValue(DatasetSplit.VALIDATION)) {

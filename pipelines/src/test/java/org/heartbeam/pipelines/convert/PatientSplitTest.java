@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.ImageGeometry;
+import org.heartbeam.model.image.PatientKey;
 import org.junit.jupiter.api.Test;
 
 class PatientSplitTest {
@@ -17,7 +18,7 @@ class PatientSplitTest {
   private static List<String> keys(int n) {
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      keys.add("p-" + CardiacImage.shortHash("patient:P" + i));
+      keys.add(PatientKey.of("P" + i));
     }
     return keys;
   }
@@ -71,7 +72,8 @@ class PatientSplitTest {
     CardiacImage withId = base.patientId("DOE^JOHN").studyInstanceUid("1.2.3").build();
     CardiacImage withStudy = base.patientId("").studyInstanceUid("1.2.3").build();
     CardiacImage withFolder = base.patientId("").studyInstanceUid("").build();
-    assertEquals("patient:DOE^JOHN", PatientSplit.patientIdentity(withId));
+    assertEquals("DOE^JOHN", PatientSplit.patientIdentity(withId));
+    assertEquals(PatientKey.of("DOE^JOHN"), PatientSplit.patientKey(withId));
     assertEquals("study:1.2.3", PatientSplit.patientIdentity(withStudy));
     assertEquals("folder:/data/a", PatientSplit.patientIdentity(withFolder));
     assertTrue(!PatientSplit.patientKey(withId).contains("DOE"));

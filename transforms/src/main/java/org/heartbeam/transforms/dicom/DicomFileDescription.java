@@ -7,13 +7,13 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.heartbeam.model.image.CardiacImage;
+import org.heartbeam.model.image.PatientKey;
 
 /**
  * A few human lines about a DICOM file, for the CLI's {@code inspect}: what it is, how it is
  * encoded, its size and geometry (first frame, for Enhanced objects), and whether
  * {@link DicomFrameDecoder} takes it. The patient appears only as a key (a short hash of the
- * PatientID, the same for every file of the patient), never as the ID itself.
+ * PatientID, as PatientKey makes it: the same in manifests), never as the ID itself.
  *
  * <p>Compressed pixel data is not decompressed to describe a file, so files the decoder refuses
  * for their transfer syntax are still described.
@@ -71,7 +71,7 @@ public final class DicomFileDescription {
     }
     lines.add("Trigger time:     " + (Double.isNaN(trigger) ? "unknown" : number(trigger) + " ms"));
     String patientId = AttributeListValues.string(list, TagFromName.PatientID);
-    lines.add("Patient key:      " + (patientId.isEmpty() ? "none (no PatientID)" : CardiacImage.shortHash(patientId)));
+    lines.add("Patient key:      " + (patientId.isEmpty() ? "none (no PatientID)" : PatientKey.of(patientId)));
     lines.add("Decodes:          " + decodes(bytes));
     return lines;
   }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pixelmed.dicom.TagFromName;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.heartbeam.model.image.CardiacImage;
+import org.heartbeam.model.image.PatientKey;
 import org.heartbeam.testing.Dcmtk;
 import org.heartbeam.testing.TestDicomFile;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class DicomFileDescriptionTest {
         "1.2.840.10008.1.2.1 (Explicit VR Little Endian)", "2 rows x 3 columns, 1 frame(s)",
         "16 bits allocated, 16 stored, signed, MONOCHROME2", "slope 2, intercept -5", "1.5 x 1.25 mm",
         "Slice thickness:  8 mm", "Position:         present, orientation: present", "412.5 ms",
-        "Patient key:      " + CardiacImage.shortHash("TEST-PATIENT-42"), "Decodes:          yes, 1 image(s)"}) {
+        "Patient key:      " + PatientKey.of("TEST-PATIENT-42"), "Decodes:          yes, 1 image(s)"}) {
       assertTrue(text.contains(expected), "missing '" + expected + "' in\n" + text);
     }
     assertFalse(text.contains("TEST-PATIENT-42"), text);
