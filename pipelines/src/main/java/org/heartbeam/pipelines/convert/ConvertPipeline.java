@@ -1,8 +1,13 @@
 package org.heartbeam.pipelines.convert;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -44,7 +49,7 @@ public final class ConvertPipeline {
   public static ConvertManifest run(ConvertOptions options) throws Exception {
     InputFormat format = InputFormat.resolve(options.getInputFormat(), Paths.get(options.getInput()));
     Path output = Paths.get(options.getOutput()).toAbsolutePath().normalize();
-    Files.createDirectories(output);
+    prepareOutput(output);
     long started = System.nanoTime();
     Pipeline pipeline = build(options, format);
     PipelineResult result = pipeline.run();
@@ -54,6 +59,34 @@ public final class ConvertPipeline {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     return ConvertManifest.write(output, options, format, result, seconds);
+  }
+
+  /**
+   * An output folder must be new, empty, or hold an earlier convert run (it has manifest.json), whose
+   * files are then removed so no stale shard survives next to the new ones. Anything else is refused:
+   * a convert never writes into a folder of unknown files.
+   */
+  static void prepareOutput(Path output) throws IOException {
+    Files.createDirectories(output);
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(output)) {
+      entries = list.collect(Collectors.toList());
+    }
+    if (entries.isEmpty()) {
+      return;
+    }
+    if (!Files.isRegularFile(output.resolve(ConvertManifest.FILE_NAME))) {
+      throw new IllegalArgumentException("output folder is not empty and holds no earlier convert run: " + output);
+    }
+    for (Path entry : entries) {
+      String name = entry.getFileName().toString();
+      boolean ours = name.equals(ConvertManifest.FILE_NAME) || name.equals(PATIENTS_FILE + ".csv")
+          || name.equals(DEAD_LETTERS_FILE + ".jsonl")
+          || Arrays.stream(DatasetSplit.values()).anyMatch(s -> name.startsWith(s.fileName() + "-"));
+      if (ours && Files.isRegularFile(entry)) {
+        Files.delete(entry);
+      }
+    }
   }
 
   /** The pipeline graph, for tests and for runners that take a built pipeline. */

@@ -1,9 +1,14 @@
 package org.heartbeam.runners.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.heartbeam.pipelines.convert.ConvertManifest;
 import org.heartbeam.pipelines.convert.ConvertOptions;
@@ -50,6 +55,7 @@ final class DemoCommand implements Command {
     Path synth = root.resolve("synth");
     Path tfrecords = root.resolve("tfrecords");
 
+    clearEarlierSynth(synth, out);
     out.println("demo: 1/2 synth: synthetic cine studies with known EF");
     SynthCliOptions synthOptions = PipelineOptionsFactory.as(SynthCliOptions.class);
     synthOptions.setOutput(synth.toString());
@@ -73,6 +79,30 @@ final class DemoCommand implements Command {
     out.println("  TFRecords                    " + tfrecords);
     out.println("  manifest                     " + manifest.path());
     return 0;
+  }
+
+  /**
+   * The demo can be run again: an earlier demo's synthetic set (recognised by its ground_truth.csv and
+   * link.csv) is replaced; any other non-empty folder is left alone and refused.
+   */
+  private static void clearEarlierSynth(Path synth, PrintStream out) throws IOException {
+    if (!Files.isDirectory(synth)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(synth)) {
+      if (entries.findAny().isEmpty()) {
+        return;
+      }
+    }
+    if (!Files.isRegularFile(synth.resolve("ground_truth.csv")) || !Files.isRegularFile(synth.resolve("link.csv"))) {
+      throw new UserError("demo output folder " + synth + " holds files that are not an earlier demo's; choose --output");
+    }
+    out.println("demo: replacing the earlier demo output in " + synth.getParent());
+    try (Stream<Path> tree = Files.walk(synth)) {
+      for (Path p : tree.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static int parsePositive(String text, String option) {
