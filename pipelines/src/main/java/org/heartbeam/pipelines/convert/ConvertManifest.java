@@ -57,8 +57,8 @@ public final class ConvertManifest {
     opts.put("include_unlabelled", options.getIncludeUnlabelled());
     opts.put("num_shards", options.getNumShards());
     opts.put("runner", options.getRunner().getSimpleName());
-    opts.put("split_rule", "patient-wise: sha256(patient identity) < fraction goes to validation;"
-        + " tiny sets keep one patient per split");
+    opts.put("split_rule", "patient-wise: patients ranked by sha256 of their key, the first"
+        + " round(fraction x patients) go to validation; with 2+ patients each split keeps one");
 
     Map<String, List<String[]>> tallyBySplit = readTally(output.resolve(ConvertPipeline.PATIENTS_FILE + ".csv"));
     long written = 0;

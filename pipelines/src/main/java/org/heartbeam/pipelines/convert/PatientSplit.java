@@ -18,12 +18,12 @@ import org.heartbeam.model.image.PatientKey;
 /**
  * A deterministic, patient-wise train/validation split: all images of a patient land in one split.
  *
- * <p>Each patient gets a point u in [0, 1) from SHA-256 of its identity; u &lt; fraction means
- * validation. That rule is stable as a dataset grows (adding patients never moves an existing one),
- * which matters more than hitting the fraction exactly. Only for tiny datasets, where it could leave
- * a split empty (3 patients at 0.2 often would), the patient whose u lies nearest the threshold is
- * moved so both splits hold at least one patient; a lone patient trains (unless the fraction is 1),
- * since validating a model that had nothing to learn from is pointless.
+ * <p>Each patient gets a point u in [0, 1) from SHA-256 of its key; patients are ranked by u and the
+ * first round(fraction x patients) go to validation. Ranking (rather than "u &lt; fraction") hits the
+ * fraction exactly, which matters on the small sets users start with: on the 3 shared Sunnybrook
+ * patients a threshold at 0.2 put 2 of 3 in validation. With at least 2 patients and a fraction
+ * strictly between 0 and 1 each split keeps at least one patient; a lone patient trains.
+ * Adding patients moves an existing one only across the boundary of the ranking.
  */
 public final class PatientSplit implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -60,28 +60,20 @@ public final class PatientSplit implements Serializable {
 
   /** Assigns every key (as made by {@link #patientKey}) to a split. */
   public Map<String, DatasetSplit> assign(Collection<String> patientKeys) {
-    List<String> keys = new ArrayList<>(new TreeSet<>(patientKeys));
+    List<String> ranked = new ArrayList<>(new TreeSet<>(patientKeys));
+    ranked.sort(Comparator.comparingDouble(PatientSplit::unitPoint).thenComparing(Comparator.naturalOrder()));
+    int n = ranked.size();
+    int validation = (int) Math.round(validationFraction * n);
+    if (n >= 2 && validationFraction > 0 && validationFraction < 1) {
+      validation = Math.max(1, Math.min(n - 1, validation));
+    } else if (n == 1) {
+      validation = validationFraction == 1 ? 1 : 0;
+    }
     Map<String, DatasetSplit> result = new HashMap<>();
-    for (String key : keys) {
-      result.put(key, unitPoint(key) < validationFraction ? DatasetSplit.VALIDATION : DatasetSplit.TRAIN);
-    }
-    if (keys.size() == 1 && validationFraction < 1) {
-      result.put(keys.get(0), DatasetSplit.TRAIN);
-    }
-    boolean splittable = keys.size() >= 2 && validationFraction > 0 && validationFraction < 1;
-    if (splittable && !result.containsValue(DatasetSplit.VALIDATION)) {
-      result.put(nearestThreshold(keys), DatasetSplit.VALIDATION);
-    } else if (splittable && !result.containsValue(DatasetSplit.TRAIN)) {
-      result.put(nearestThreshold(keys), DatasetSplit.TRAIN);
+    for (int i = 0; i < n; i++) {
+      result.put(ranked.get(i), i < validation ? DatasetSplit.VALIDATION : DatasetSplit.TRAIN);
     }
     return result;
-  }
-
-  private String nearestThreshold(List<String> keys) {
-    return keys.stream()
-        .min(Comparator.comparingDouble((String k) -> Math.abs(unitPoint(k) - validationFraction))
-            .thenComparing(Comparator.naturalOrder()))
-        .orElseThrow();
   }
 
   /** A point in [0, 1) from SHA-256 of the key: uniform, and the same on every JVM. */

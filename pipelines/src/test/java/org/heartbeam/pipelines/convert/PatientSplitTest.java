@@ -24,18 +24,24 @@ class PatientSplitTest {
   }
 
   @Test
-  void largeSetsGetCloseToTheFraction() {
-    Map<String, DatasetSplit> assignment = new PatientSplit(0.2).assign(keys(5000));
-    long validation = assignment.values().stream().filter(s -> s == DatasetSplit.VALIDATION).count();
-    assertEquals(1000, validation, 60, "validation patients out of 5000 at fraction 0.2");
+  void validationHoldsExactlyTheFractionOfPatients() {
+    for (int n : new int[] {3, 5, 10, 37, 5000}) {
+      for (double fraction : new double[] {0.2, 0.25, 0.5}) {
+        long validation = new PatientSplit(fraction).assign(keys(n)).values().stream()
+            .filter(s -> s == DatasetSplit.VALIDATION).count();
+        assertEquals(Math.max(1, Math.round(fraction * n)), validation, n + " patients at " + fraction);
+      }
+    }
   }
 
   @Test
-  void addingPatientsNeverMovesExistingOnes() {
+  void addingPatientsMovesFewExistingOnes() {
     PatientSplit split = new PatientSplit(0.3);
     Map<String, DatasetSplit> small = split.assign(keys(200));
     Map<String, DatasetSplit> large = split.assign(keys(400));
-    small.forEach((key, s) -> assertEquals(s, large.get(key), key));
+    long moved = small.keySet().stream().filter(k -> small.get(k) != large.get(k)).count();
+    // Only patients near the rank boundary move; about 30% of the old ones would under a reshuffle.
+    assertTrue(moved <= 15, moved + " of 200 patients changed split");
   }
 
   @Test
