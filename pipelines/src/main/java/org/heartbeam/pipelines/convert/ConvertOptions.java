@@ -25,6 +25,13 @@ public interface ConvertOptions extends PipelineOptions {
 
   void setOutput(String value);
 
+  @Description("With a DICOM folder: a folder of i-contour files (IM-0001-<NNNN>-icontour-manual.txt) paired"
+      + " with images by InstanceNumber (one series per folder); images without one are kept only with"
+      + " --includeUnlabelled")
+  String getContours();
+
+  void setContours(String value);
+
   @Description("Fraction of patients (not images) that go to validation, by a hash of the PatientID")
   @Default.Double(0.2)
   double getValidationFraction();
@@ -32,7 +39,7 @@ public interface ConvertOptions extends PipelineOptions {
   void setValidationFraction(double value);
 
   @Description("Also write images that have no expert contour (their label_raw is all zeros)."
-      + " A plain DICOM folder has no contours, so this is implied for --inputFormat=dicom")
+      + " A DICOM folder without --contours has no labels, so this is implied there")
   @Default.Boolean(false)
   boolean getIncludeUnlabelled();
 

@@ -21,10 +21,12 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.heartbeam.transforms.deadletter.WriteDeadLetters;
 import org.heartbeam.transforms.dicom.ReadDicomFiles;
+import org.heartbeam.transforms.sunnybrook.LabelWithContours;
 import org.heartbeam.transforms.sunnybrook.ReadSunnybrook;
 import org.heartbeam.transforms.tfrecord.WriteSeedTfRecords;
 
@@ -48,6 +50,12 @@ public final class ConvertPipeline {
   /** Checks the options, builds and runs the pipeline, then writes and returns the manifest. */
   public static ConvertManifest run(ConvertOptions options) throws Exception {
     InputFormat format = InputFormat.resolve(options.getInputFormat(), Paths.get(options.getInput()));
+    if (options.getContours() != null && format != InputFormat.DICOM) {
+      throw new IllegalArgumentException("--contours goes with a DICOM folder; a Sunnybrook layout has its own");
+    }
+    if (options.getContours() != null && !Files.isDirectory(Paths.get(options.getContours()))) {
+      throw new IllegalArgumentException("contour folder not found: " + options.getContours());
+    }
     Path output = Paths.get(options.getOutput()).toAbsolutePath().normalize();
     prepareOutput(output);
     long started = System.nanoTime();
@@ -134,8 +142,12 @@ public final class ConvertPipeline {
         return pipeline.apply("ReadSunnybrook",
             ReadSunnybrook.from(input).withUnlabelled(options.getIncludeUnlabelled()));
       case DICOM:
-        WithDeadLetters<org.heartbeam.model.image.CardiacImage> dicom =
-            pipeline.apply("ReadDicom", ReadDicomFiles.matching(input + "/**"));
+        WithDeadLetters<CardiacImage> dicom = pipeline.apply("ReadDicom", ReadDicomFiles.matching(input + "/**"));
+        if (options.getContours() != null) {
+          String contours = Paths.get(options.getContours()).toAbsolutePath().normalize().toString();
+          return dicom.then("LabelWithContours",
+              LabelWithContours.from(contours).withUnlabelled(options.getIncludeUnlabelled()));
+        }
         PCollection<LabeledImage> unlabelled = dicom.output()
             .apply("Unlabelled", MapElements.into(TypeDescriptor.of(LabeledImage.class))
                 .via(LabeledImage::unlabeled))

@@ -13,7 +13,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.heartbeam.model.contour.Contour;
 import org.heartbeam.model.contour.ContourFormatException;
 import org.heartbeam.model.contour.ContourParser;
-import org.heartbeam.model.contour.PolygonRasterizer;
+import org.heartbeam.model.contour.ContourMask;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.image.Mask;
@@ -28,12 +28,6 @@ import org.heartbeam.transforms.dicom.DicomFrameDecoder;
  * reconcile.
  */
 final class ReadSunnybrookItemFn extends DoFn<SunnybrookItem, LabeledImage> {
-  /**
-   * A contour may trace the outer edge of border pixels (half a pixel beyond their centres); more than
-   * a pixel beyond the image means it was drawn on another grid (the file does not say which).
-   */
-  private static final double SLACK_PX = 1.0;
-
   private final TupleTag<LabeledImage> imageTag;
   private final boolean withUnlabelled;
   private final Counter considered = Metrics.counter(ReadSunnybrook.class, ReadSunnybrook.ITEMS_CONSIDERED);
@@ -70,13 +64,11 @@ final class ReadSunnybrookItemFn extends DoFn<SunnybrookItem, LabeledImage> {
       emit(out, LabeledImage.unlabeled(image));
       return;
     }
-    String misfit = misfit(contour, image);
-    Mask mask = misfit == null ? PolygonRasterizer.rasterize(contour, image.rows(), image.columns()) : null;
-    if (mask != null && mask.count() == 0) {
-      misfit = "the contour encloses no pixel centre (" + contour + ")";
-    }
-    if (misfit != null) {
-      if (refuseContour(item.iContourPath().get(), misfit, out)) {
+    Mask mask;
+    try {
+      mask = ContourMask.fill(contour, image.rows(), image.columns());
+    } catch (ContourFormatException misfit) {
+      if (refuseContour(item.iContourPath().get(), misfit.getMessage(), out)) {
         emit(out, LabeledImage.unlabeled(image));
       }
       return;
@@ -117,17 +109,6 @@ final class ReadSunnybrookItemFn extends DoFn<SunnybrookItem, LabeledImage> {
           + item.instanceNumber() + ".dcm, so its contour cannot be trusted to belong to it");
     }
     return image;
-  }
-
-  /** Why the contour cannot belong to this image's grid, or null when it can. */
-  private static String misfit(Contour contour, CardiacImage image) {
-    double lowest = -0.5 - SLACK_PX;
-    if (contour.minX() < lowest || contour.minY() < lowest || contour.maxX() > image.columns() - 0.5 + SLACK_PX
-        || contour.maxY() > image.rows() - 0.5 + SLACK_PX) {
-      return "contour/image size mismatch: " + contour + " does not fit the " + image.rows() + "x"
-          + image.columns() + " image";
-    }
-    return null;
   }
 
   private void emit(MultiOutputReceiver out, LabeledImage image) {
