@@ -58,7 +58,7 @@ public final class WithDeadLetters<T> implements POutput {
   public <R> WithDeadLetters<R> then(String name, PTransform<PCollection<T>, WithDeadLetters<R>> step) {
     WithDeadLetters<R> next = output.apply(name, step);
     PCollection<DeadLetter> all = PCollectionList.of(deadLetters).and(next.deadLetters())
-        .apply(name + "/GatherDeadLetters", Flatten.pCollections());
+        .apply("DeadLettersUpTo" + name, Flatten.pCollections());
     return new WithDeadLetters<>(pipeline, next.outputTag, next.output(), all);
   }
 
