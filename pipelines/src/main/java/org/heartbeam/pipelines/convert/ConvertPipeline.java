@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Combine;
@@ -21,6 +20,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
@@ -115,7 +115,7 @@ public final class ConvertPipeline {
         .apply("Name", MapElements
             .into(new TypeDescriptor<KV<String, LabeledImage>>() {})
             .via((LabeledImage image) -> KV.of(names.nameOf(image.image().sourceUri()), image)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(LabeledImage.class)));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), LabeledImageCoder.of()));
 
     PCollectionTuple split = named.apply("SplitByPatient",
         new SplitByPatient(new PatientSplit(options.getValidationFraction())));
@@ -151,7 +151,7 @@ public final class ConvertPipeline {
         PCollection<LabeledImage> unlabelled = dicom.output()
             .apply("Unlabelled", MapElements.into(TypeDescriptor.of(LabeledImage.class))
                 .via(LabeledImage::unlabeled))
-            .setCoder(SerializableCoder.of(LabeledImage.class));
+            .setCoder(LabeledImageCoder.of());
         return WithDeadLetters.of(new org.apache.beam.sdk.values.TupleTag<LabeledImage>("images") {},
             unlabelled, dicom.deadLetters());
       default:

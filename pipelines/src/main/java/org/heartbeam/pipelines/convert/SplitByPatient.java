@@ -3,7 +3,6 @@ package org.heartbeam.pipelines.convert;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Distinct;
@@ -19,6 +18,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.model.image.LabeledImage;
 
 /**
@@ -50,7 +50,7 @@ final class SplitByPatient
     PCollectionTuple routed = named.apply("Route", ParDo.of(new RouteFn(split, patientKeys))
         .withSideInputs(patientKeys)
         .withOutputTags(TRAIN, TupleTagList.of(VALIDATION).and(ASSIGNMENTS)));
-    KvCoder<String, LabeledImage> coder = KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(LabeledImage.class));
+    KvCoder<String, LabeledImage> coder = KvCoder.of(StringUtf8Coder.of(), LabeledImageCoder.of());
     routed.get(TRAIN).setCoder(coder);
     routed.get(VALIDATION).setCoder(coder);
     routed.get(ASSIGNMENTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));

@@ -1,6 +1,5 @@
 package org.heartbeam.transforms.dicom;
 
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -9,6 +8,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.heartbeam.transforms.coders.CardiacImageCoder;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 
@@ -58,7 +58,7 @@ public final class ReadDicomFiles {
       TupleTag<CardiacImage> images = new TupleTag<CardiacImage>("images") {};
       PCollectionTuple decoded = files.apply("DecodeDicom", ParDo.of(new DecodeDicomFileFn(images))
           .withOutputTags(images, TupleTagList.of(WithDeadLetters.DEAD_LETTER_TAG)));
-      decoded.get(images).setCoder(SerializableCoder.of(CardiacImage.class));
+      decoded.get(images).setCoder(CardiacImageCoder.of());
       return WithDeadLetters.of(decoded, images);
     }
   }

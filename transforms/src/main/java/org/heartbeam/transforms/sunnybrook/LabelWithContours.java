@@ -31,6 +31,8 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.heartbeam.transforms.coders.CardiacImageCoder;
+import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.model.contour.Contour;
 import org.heartbeam.model.contour.ContourFormatException;
 import org.heartbeam.model.contour.ContourMask;
@@ -88,14 +90,14 @@ public final class LabelWithContours extends PTransform<PCollection<CardiacImage
 
     PCollection<KV<Integer, CardiacImage>> keyed = images
         .apply("ByInstance", WithKeys.of((CardiacImage i) -> i.instanceNumber()).withKeyType(TypeDescriptors.integers()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(CardiacImage.class)));
+        .setCoder(KvCoder.of(VarIntCoder.of(), CardiacImageCoder.of()));
     TupleTag<CardiacImage> imageTag = new TupleTag<>();
     TupleTag<KV<String, Contour>> contourTag = new TupleTag<>();
     PCollectionTuple paired = KeyedPCollectionTuple.of(imageTag, keyed).and(contourTag, contours)
         .apply("PairByInstance", CoGroupByKey.create())
         .apply("Label", ParDo.of(new PairFn(imageTag, contourTag, withUnlabelled))
             .withOutputTags(LABELLED, TupleTagList.of(WithDeadLetters.DEAD_LETTER_TAG)));
-    PCollection<LabeledImage> labelled = paired.get(LABELLED).setCoder(SerializableCoder.of(LabeledImage.class));
+    PCollection<LabeledImage> labelled = paired.get(LABELLED).setCoder(LabeledImageCoder.of());
     PCollection<DeadLetter> dead = PCollectionList
         .of(parsed.get(WithDeadLetters.DEAD_LETTER_TAG).setCoder(SerializableCoder.of(DeadLetter.class)))
         .and(paired.get(WithDeadLetters.DEAD_LETTER_TAG).setCoder(SerializableCoder.of(DeadLetter.class)))

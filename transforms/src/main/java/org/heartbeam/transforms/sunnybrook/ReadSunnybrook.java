@@ -14,6 +14,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
@@ -94,7 +95,7 @@ public final class ReadSunnybrook extends PTransform<PBegin, WithDeadLetters<Lab
         .apply("Spread", Reshuffle.viaRandomKey())
         .apply("ReadImages", ParDo.of(new ReadSunnybrookItemFn(IMAGES, withUnlabelled))
             .withOutputTags(IMAGES, TupleTagList.of(WithDeadLetters.DEAD_LETTER_TAG)));
-    PCollection<LabeledImage> images = read.get(IMAGES).setCoder(SerializableCoder.of(LabeledImage.class));
+    PCollection<LabeledImage> images = read.get(IMAGES).setCoder(LabeledImageCoder.of());
     PCollection<DeadLetter> readProblems = read.get(WithDeadLetters.DEAD_LETTER_TAG)
         .setCoder(SerializableCoder.of(DeadLetter.class));
 

@@ -2,7 +2,6 @@ package org.heartbeam.transforms.tfrecord;
 
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -13,6 +12,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 
@@ -108,7 +108,7 @@ public final class ReadSeedTfRecords {
       PCollectionTuple decoded = records.apply("Decode",
           ParDo.of(new DecodeSeedExampleFn(imagesTag, pixelSpacingMm))
               .withOutputTags(imagesTag, TupleTagList.of(WithDeadLetters.DEAD_LETTER_TAG)));
-      decoded.get(imagesTag).setCoder(SerializableCoder.of(LabeledImage.class));
+      decoded.get(imagesTag).setCoder(LabeledImageCoder.of());
       return WithDeadLetters.of(decoded, imagesTag);
     }
   }
