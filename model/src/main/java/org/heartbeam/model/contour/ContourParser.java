@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * Reads the Sunnybrook contour text format: one "x y" pair of decimal numbers per line (x = column,
@@ -15,6 +16,14 @@ import java.util.Arrays;
  */
 public final class ContourParser {
   private ContourParser() {}
+
+  /**
+   * Parses a contour file's bytes. ISO-8859-1 decodes any byte, so binary garbage reaches the parser
+   * and is refused with a line number instead of a charset error.
+   */
+  public static Contour parse(byte[] fileBytes) throws ContourFormatException {
+    return parse(new String(fileBytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
 
   public static Contour parse(String text) throws ContourFormatException {
     try {
@@ -56,6 +65,9 @@ public final class ContourParser {
     return new Contour(Arrays.copyOf(xs, n), Arrays.copyOf(ys, n));
   }
 
+  /** Finite decimals only: Double.parseDouble also takes "NaN", "Infinity" and "1d". */
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
   private static double number(String field, int lineNumber, String line) throws ContourFormatException {
     double value;
     try {
@@ -64,7 +76,7 @@ public final class ContourParser {
       throw new ContourFormatException("line " + lineNumber + ": not a number: " + excerpt(line));
     }
     // Double.parseDouble accepts "NaN", "Infinity" and "1d"; only finite decimals are coordinates.
-    if (!Double.isFinite(value) || !field.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+    if (!Double.isFinite(value) || !DECIMAL.matcher(field).matches()) {
       throw new ContourFormatException("line " + lineNumber + ": not a finite decimal number: " + excerpt(line));
     }
     return value;

@@ -97,8 +97,10 @@ public final class ConvertManifest {
     counts.put("records_written", written);
     counts.put("dead_lettered", deadLetters.size());
     counts.put("seconds", Math.round(seconds * 10) / 10.0);
+    Map<String, Long> readerCounters = readerCounters(result);
     ObjectNode counters = root.putObject("reader_counters");
-    readerCounters(result).forEach(counters::put);
+    readerCounters.forEach(counters::put);
+    reconcile(root.putObject("reconciliation"), format, readerCounters, written, deadLetters.size());
 
     Path path = output.resolve(FILE_NAME);
     JSON.writeValue(path.toFile(), root);
@@ -119,6 +121,12 @@ public final class ConvertManifest {
 
   public List<String> patientKeys(DatasetSplit split) {
     return root.path("splits").path(split.fileName()).path("patients").findValuesAsText("key");
+  }
+
+  /** True when read = written + dead-lettered + skipped; false when not; empty without counters. */
+  public java.util.Optional<Boolean> reconciles() {
+    var node = root.path("reconciliation").path("reconciles");
+    return node.isBoolean() ? java.util.Optional.of(node.asBoolean()) : java.util.Optional.empty();
   }
 
   public long deadLettered() {
@@ -156,7 +164,38 @@ public final class ConvertManifest {
     }
   }
 
-  /** Committed counters of the org.heartbeam readers, by name (0 entries when the runner has no metrics). */
+  /**
+   * read = written + dead-lettered + skipped, with "read" from the readers' own counters and the other
+   * terms from the files on disk: an image lost anywhere between reader and writer shows up here.
+   * Skipped = images without a contour left out on purpose ({@code --contours} without
+   * {@code --includeUnlabelled}). {@code reconciles} is null when the runner reported no counters.
+   */
+  static void reconcile(ObjectNode node, InputFormat format, Map<String, Long> counters, long written, long dead) {
+    Long read;
+    if (format == InputFormat.SUNNYBROOK) {
+      read = counters.get("ReadSunnybrook.items-considered");
+    } else {
+      // A counter never incremented is not reported at all: absent dead-letter counters mean 0.
+      Long filesRead = counters.get("ReadDicomFiles.filesRead");
+      read = filesRead == null ? null
+          : counters.getOrDefault("ReadDicomFiles.framesEmitted", 0L)
+              + counters.getOrDefault("ReadDicomFiles.filesDeadLettered", 0L)
+              + counters.getOrDefault("LabelWithContours.contours-dead-lettered", 0L);
+    }
+    long skipped = counters.getOrDefault("LabelWithContours.skipped-unlabelled", 0L);
+    if (read == null) {
+      node.putNull("read");
+      node.putNull("reconciles");
+    } else {
+      node.put("read", read);
+      node.put("reconciles", read == written + dead + skipped);
+    }
+    node.put("written", written);
+    node.put("dead_lettered", dead);
+    node.put("skipped_unlabelled", skipped);
+  }
+
+  /** Attempted counters (what every runner reports) of the org.heartbeam readers, by name (0 entries when the runner has no metrics). */
   static Map<String, Long> readerCounters(PipelineResult result) {
     Map<String, Long> counters = new TreeMap<>();
     try {

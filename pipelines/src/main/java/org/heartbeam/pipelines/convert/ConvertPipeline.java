@@ -57,7 +57,8 @@ public final class ConvertPipeline {
       throw new IllegalArgumentException("contour folder not found: " + options.getContours());
     }
     Path output = Paths.get(options.getOutput()).toAbsolutePath().normalize();
-    prepareOutput(output);
+    validate(options);
+    prepareOutput(output); // only after every check: a refused run must not cost the earlier output
     long started = System.nanoTime();
     Pipeline pipeline = build(options, format);
     PipelineResult result = pipeline.run();
@@ -67,6 +68,16 @@ public final class ConvertPipeline {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     return ConvertManifest.write(output, options, format, result, seconds);
+  }
+
+  private static void validate(ConvertOptions options) {
+    if (!(options.getValidationFraction() >= 0 && options.getValidationFraction() <= 1)) {
+      throw new IllegalArgumentException("--validationFraction must be between 0 and 1, got "
+          + options.getValidationFraction());
+    }
+    if (options.getNumShards() < 0) {
+      throw new IllegalArgumentException("--numShards must be >= 0, got " + options.getNumShards());
+    }
   }
 
   /**
@@ -99,13 +110,7 @@ public final class ConvertPipeline {
 
   /** The pipeline graph, for tests and for runners that take a built pipeline. */
   public static Pipeline build(ConvertOptions options, InputFormat format) {
-    if (!(options.getValidationFraction() >= 0 && options.getValidationFraction() <= 1)) {
-      throw new IllegalArgumentException("--validationFraction must be between 0 and 1, got "
-          + options.getValidationFraction());
-    }
-    if (options.getNumShards() < 0) {
-      throw new IllegalArgumentException("--numShards must be >= 0, got " + options.getNumShards());
-    }
+    validate(options);
     String output = Paths.get(options.getOutput()).toAbsolutePath().normalize().toString();
     Pipeline pipeline = Pipeline.create(options);
 

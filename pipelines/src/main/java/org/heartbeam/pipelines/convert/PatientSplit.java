@@ -60,8 +60,12 @@ public final class PatientSplit implements Serializable {
 
   /** Assigns every key (as made by {@link #patientKey}) to a split. */
   public Map<String, DatasetSplit> assign(Collection<String> patientKeys) {
-    List<String> ranked = new ArrayList<>(new TreeSet<>(patientKeys));
-    ranked.sort(Comparator.comparingDouble(PatientSplit::unitPoint).thenComparing(Comparator.naturalOrder()));
+    Map<String, Double> points = new HashMap<>();
+    for (String key : new TreeSet<>(patientKeys)) {
+      points.put(key, unitPoint(key)); // one digest per key, not one per comparison
+    }
+    List<String> ranked = new ArrayList<>(points.keySet());
+    ranked.sort(Comparator.comparing((String key) -> points.get(key)).thenComparing(Comparator.naturalOrder()));
     int n = ranked.size();
     int validation = (int) Math.round(validationFraction * n);
     if (n >= 2 && validationFraction > 0 && validationFraction < 1) {

@@ -21,7 +21,8 @@ final class RecordNames implements Serializable {
   String nameOf(String sourceUri) {
     String fragment = "";
     String path = sourceUri;
-    int hash = sourceUri.indexOf('#');
+    // Only the fragments HeartBeam appends; a '#' inside a file name stays part of the name.
+    int hash = Math.max(sourceUri.lastIndexOf("#frame="), sourceUri.lastIndexOf("#record="));
     if (hash >= 0) {
       fragment = sourceUri.substring(hash);
       path = sourceUri.substring(0, hash);

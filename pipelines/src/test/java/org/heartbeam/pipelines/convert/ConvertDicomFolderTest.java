@@ -48,6 +48,7 @@ class ConvertDicomFolderTest {
     // read = written + dead-lettered, by the reader's own counters
     long filesRead = manifest.json().path("reader_counters").path("ReadDicomFiles.filesRead").asLong();
     assertEquals(good + malformed.size(), filesRead, manifest.json().path("reader_counters").toString());
+    assertEquals(java.util.Optional.of(true), manifest.reconciles());
     // unlabelled DICOM: every record has an empty label
     ConvertOutputs.records(out, DatasetSplit.TRAIN).values().forEach(lv -> assertEquals(0, lv));
   }

@@ -34,6 +34,7 @@ class ConvertDicomWithContoursTest {
     assertEquals(240, records.size(), "one patient: all in one split, every image kept");
     assertEquals(18, records.values().stream().filter(lv -> lv > 0).count(), "the 18 contoured images");
     assertEquals(0, manifest.deadLettered());
+    assertEquals(java.util.Optional.of(true), manifest.reconciles());
   }
 
   @Test
@@ -56,6 +57,11 @@ class ConvertDicomWithContoursTest {
     // 12 images, 12 contour files of which 2 were overwritten with bad ones: 10 labelled records
     long written = manifest.records(DatasetSplit.TRAIN) + manifest.records(DatasetSplit.VALIDATION);
     assertEquals(10, written);
+    // 12 images = 10 written + 2 skipped (their contours were bad); 12 contour files + 1 extra = 10 used + 3 dead
+    var reconciliation = manifest.json().path("reconciliation");
+    assertEquals(2, reconciliation.path("skipped_unlabelled").asLong(), reconciliation.toString());
+    assertEquals(java.util.Optional.of(true), manifest.reconciles(), reconciliation.toString());
+    assertEquals(13, manifest.json().path("reader_counters").path("LabelWithContours.contour-files").asLong());
     assertTrue(dead.stream().anyMatch(d -> d.reason().contains("no image has InstanceNumber 999")), dead.toString());
     assertTrue(dead.stream().anyMatch(d -> d.reason().contains("does not fit")), dead.toString());
   }

@@ -66,6 +66,7 @@ class ConvertPipelineTest {
     }
     assertEquals(0, manifest.deadLettered());
     assertEquals(0, ConvertOutputs.deadLetterLines(out).size());
+    assertEquals(java.util.Optional.of(true), manifest.reconciles(), manifest.json().path("reconciliation").toString());
     assertTrue(Files.readString(manifest.path()).contains("\"sha256\""));
   }
 
@@ -82,5 +83,6 @@ class ConvertPipelineTest {
     }
     assertEquals(PATIENTS * SLICES * PHASES,
         manifest.records(DatasetSplit.TRAIN) + manifest.records(DatasetSplit.VALIDATION));
+    assertEquals(java.util.Optional.of(true), manifest.reconciles(), "Flink reports the readers' counters too");
   }
 }

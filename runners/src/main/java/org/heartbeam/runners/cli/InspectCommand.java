@@ -80,8 +80,7 @@ final class InspectCommand implements Command {
       return true;
     }
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(132);
-      return head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
+      return DicomFileDescription.looksLikeDicom(in.readNBytes(132));
     }
   }
 }

@@ -86,7 +86,11 @@ final class DicomDataSet {
   private static long dataSetLength(byte[] bytes, AttributeList meta, TransferSyntax transferSyntax)
       throws DicomDecodeException {
     if (transferSyntax.isDeflated()) {
-      return DeflatedDataSet.inflatedLength(bytes, (int) metaInformationEnd(meta));
+      long start = metaInformationEnd(meta);
+      if (start > bytes.length) { // a corrupt group length must not wrap into a plausible offset
+        throw new DicomDecodeException("FileMetaInformationGroupLength points past the end of the file");
+      }
+      return DeflatedDataSet.inflatedLength(bytes, (int) start);
     }
     return bytes.length;
   }

@@ -22,6 +22,11 @@ public final class DicomFileDescription {
   private DicomFileDescription() {}
 
   /** @throws DicomDecodeException when the bytes are not a readable DICOM file at all */
+  /** Whether the bytes start like a DICOM Part 10 file (preamble + "DICM"). */
+  public static boolean looksLikeDicom(byte[] head) {
+    return DicomDataSet.hasPreamble(head);
+  }
+
   public static List<String> describe(byte[] bytes) throws DicomDecodeException {
     AttributeList list;
     try {

@@ -42,6 +42,9 @@ final class FrameMetadata {
     }
     double thickness = AttributeListValues.number(
         groups.find(frame, DicomTags.PIXEL_MEASURES_SEQUENCE, TagFromName.SliceThickness));
+    if (!(thickness > 0) || !Double.isFinite(thickness)) {
+      thickness = Double.NaN; // 0 or negative (seen in secondary captures) means "not stated": not worth an image
+    }
     double[] position = AttributeListValues.numbers(
         groups.find(frame, DicomTags.PLANE_POSITION_SEQUENCE, TagFromName.ImagePositionPatient));
     double[] orientation = AttributeListValues.numbers(

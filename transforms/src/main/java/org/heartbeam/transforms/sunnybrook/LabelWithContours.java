@@ -1,13 +1,10 @@
 package org.heartbeam.transforms.sunnybrook;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -55,7 +52,11 @@ import org.heartbeam.transforms.deadletter.WithDeadLetters;
  */
 public final class LabelWithContours extends PTransform<PCollection<CardiacImage>, WithDeadLetters<LabeledImage>> {
   public static final String STAGE_PAIRING = "contour-pairing";
-  private static final Pattern I_CONTOUR_NAME = Pattern.compile("IM-\\d+-(\\d{1,9})-icontour-manual\\.txt");
+  public static final String CONTOUR_FILES = "contour-files";
+  public static final String CONTOURS_DEAD_LETTERED = "contours-dead-lettered";
+  public static final String LABELLED_COUNTER = "labelled";
+  public static final String UNLABELLED = "unlabelled";
+  public static final String SKIPPED_UNLABELLED = "skipped-unlabelled";
   private static final TupleTag<LabeledImage> LABELLED = new TupleTag<LabeledImage>("labelled") {};
   private static final TupleTag<KV<Integer, KV<String, Contour>>> CONTOURS =
       new TupleTag<KV<Integer, KV<String, Contour>>>("contours") {};
@@ -107,20 +108,25 @@ public final class LabelWithContours extends PTransform<PCollection<CardiacImage
 
   /** Contour file -> (instance number, (path, contour)); any other file in the folder is ignored. */
   private static final class ParseContourFileFn extends DoFn<FileIO.ReadableFile, KV<Integer, KV<String, Contour>>> {
+    private final Counter contourFiles = Metrics.counter(LabelWithContours.class, CONTOUR_FILES);
+    private final Counter deadContours = Metrics.counter(LabelWithContours.class, CONTOURS_DEAD_LETTERED);
+
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
       String path = file.getMetadata().resourceId().toString();
-      Matcher name = I_CONTOUR_NAME.matcher(file.getMetadata().resourceId().getFilename());
+      Matcher name = SunnybrookLayout.I_CONTOUR_NAME.matcher(file.getMetadata().resourceId().getFilename());
       if (!name.matches()) {
         return; // o-contours, READMEs: not labels
       }
+      contourFiles.inc();
       try {
-        // ISO-8859-1 decodes any bytes, so binary garbage reaches the parser and gets a line number.
-        String text = new String(file.readFullyAsBytes(), StandardCharsets.ISO_8859_1);
-        Contour contour = ContourParser.parse(new StringReader(text));
+        Contour contour = ContourParser.parse(file.readFullyAsBytes());
         out.get(CONTOURS).output(KV.of(Integer.parseInt(name.group(1)), KV.of(path, contour)));
-      } catch (IOException | ContourFormatException | RuntimeException e) {
-        out.get(WithDeadLetters.DEAD_LETTER_TAG).output(DeadLetter.of(path, ReadSunnybrook.STAGE_CONTOUR, e));
+      } catch (IOException | ContourFormatException | RuntimeException | OutOfMemoryError e) {
+        deadContours.inc();
+        out.get(WithDeadLetters.DEAD_LETTER_TAG).output(e instanceof ContourFormatException
+            ? new DeadLetter(path, ReadSunnybrook.STAGE_CONTOUR, e.getMessage())
+            : DeadLetter.of(path, ReadSunnybrook.STAGE_CONTOUR, e));
       }
     }
   }
@@ -129,10 +135,10 @@ public final class LabelWithContours extends PTransform<PCollection<CardiacImage
     private final TupleTag<CardiacImage> imageTag;
     private final TupleTag<KV<String, Contour>> contourTag;
     private final boolean withUnlabelled;
-    private final Counter labelled = Metrics.counter(LabelWithContours.class, "labelled");
-    private final Counter unlabelled = Metrics.counter(LabelWithContours.class, "unlabelled");
-    private final Counter skipped = Metrics.counter(LabelWithContours.class, "skipped-unlabelled");
-    private final Counter deadContours = Metrics.counter(LabelWithContours.class, "contours-dead-lettered");
+    private final Counter labelled = Metrics.counter(LabelWithContours.class, LABELLED_COUNTER);
+    private final Counter unlabelled = Metrics.counter(LabelWithContours.class, UNLABELLED);
+    private final Counter skipped = Metrics.counter(LabelWithContours.class, SKIPPED_UNLABELLED);
+    private final Counter deadContours = Metrics.counter(LabelWithContours.class, CONTOURS_DEAD_LETTERED);
 
     PairFn(TupleTag<CardiacImage> imageTag, TupleTag<KV<String, Contour>> contourTag, boolean withUnlabelled) {
       this.imageTag = imageTag;

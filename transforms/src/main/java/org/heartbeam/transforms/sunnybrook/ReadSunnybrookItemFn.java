@@ -1,8 +1,6 @@
 package org.heartbeam.transforms.sunnybrook;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +45,9 @@ final class ReadSunnybrookItemFn extends DoFn<SunnybrookItem, LabeledImage> {
       String contourPath = item.iContourPath().get();
       try {
         contour = readContour(contourPath);
-      } catch (IOException | ContourFormatException e) {
-        if (!refuseContour(contourPath, e.getMessage(), out)) {
+      } catch (IOException | ContourFormatException | OutOfMemoryError e) {
+        // OutOfMemoryError: a file too large for one byte array is that file's problem, not the run's.
+        if (!refuseContour(contourPath, e instanceof ContourFormatException ? e.getMessage() : oneLine(e), out)) {
           return;
         }
       }
@@ -56,7 +55,7 @@ final class ReadSunnybrookItemFn extends DoFn<SunnybrookItem, LabeledImage> {
     CardiacImage image;
     try {
       image = decode(item);
-    } catch (IOException | DicomDecodeException e) {
+    } catch (IOException | DicomDecodeException | OutOfMemoryError e) {
       deadLetter(out, new DeadLetter(item.dicomPath(), ReadSunnybrook.STAGE_DICOM, oneLine(e)));
       return;
     }
@@ -89,10 +88,7 @@ final class ReadSunnybrookItemFn extends DoFn<SunnybrookItem, LabeledImage> {
   }
 
   private static Contour readContour(String path) throws IOException, ContourFormatException {
-    // ISO-8859-1 decodes any bytes, so binary garbage reaches the parser and gets a line number.
-    try (Reader reader = Files.newBufferedReader(Path.of(path), StandardCharsets.ISO_8859_1)) {
-      return ContourParser.parse(reader);
-    }
+    return ContourParser.parse(Files.readAllBytes(Path.of(path)));
   }
 
   private static CardiacImage decode(SunnybrookItem item) throws IOException, DicomDecodeException {
@@ -121,7 +117,7 @@ final class ReadSunnybrookItemFn extends DoFn<SunnybrookItem, LabeledImage> {
     out.get(WithDeadLetters.DEAD_LETTER_TAG).output(letter);
   }
 
-  private static String oneLine(Exception e) {
+  private static String oneLine(Throwable e) {
     return e instanceof DicomDecodeException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 }

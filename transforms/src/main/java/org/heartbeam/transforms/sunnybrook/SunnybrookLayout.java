@@ -38,7 +38,8 @@ public final class SunnybrookLayout {
   public static final String STAGE = "sunnybrook-layout";
 
   private static final Pattern DICOM_NAME = Pattern.compile("(\\d{1,9})\\.dcm");
-  private static final Pattern I_CONTOUR_NAME = Pattern.compile("IM-\\d+-(\\d{1,9})-icontour-manual\\.txt");
+  /** IM-0001-<NNNN>-icontour-manual.txt; group 1 is the image's InstanceNumber. */
+  static final Pattern I_CONTOUR_NAME = Pattern.compile("IM-\\d+-(\\d{1,9})-icontour-manual\\.txt");
   private static final String HEADER = "patient_id,original_id";
 
   private final List<SunnybrookItem> images;

@@ -1,24 +1,21 @@
-package org.heartbeam.transforms.preprocess;
+package org.heartbeam.model.preprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.image.Mask;
-import org.heartbeam.model.preprocess.ModelInputPreparer;
-import org.heartbeam.model.preprocess.PreparedImage;
-import org.heartbeam.model.preprocess.PreprocessOptions;
 import org.junit.jupiter.api.Test;
 
-class RestoreToOriginalGridTest {
+class PreparedImageToOriginalGridTest {
 
   @Test
   void aPredictionOnTheModelGridLandsOnTheOriginalGrid() {
     // 300x200 original: rows 22..277 kept, 28 columns padded each side.
     PreparedImage prepared = ModelInputPreparer.prepare(
-        LabeledImage.unlabeled(PrepareForModelTest.image(300, 200, "test://p.dcm", 9)), PreprocessOptions.defaults());
-    Mask prediction = PrepareForModelTest.disc(256, 256, 10, 128, 20); // partly cut by the top of the window
-    Mask restored = new RestoreToOriginalGrid().apply(prepared, prediction);
+        LabeledImage.unlabeled(ModelInputPreparerTest.image(300, 200, 1.3, 9)), PreprocessOptions.defaults());
+    Mask prediction = ModelInputPreparerTest.disc(256, 256, 10, 128, 20); // partly cut by the top of the window
+    Mask restored = prepared.toOriginalGrid(prediction);
     assertEquals(300, restored.rows());
     assertEquals(200, restored.columns());
     assertEquals(prediction.count(), restored.count(), "every predicted pixel lies on the image");
@@ -35,7 +32,7 @@ class RestoreToOriginalGridTest {
   @Test
   void aMaskOffTheModelGridIsRefused() {
     PreparedImage prepared = ModelInputPreparer.prepare(
-        LabeledImage.unlabeled(PrepareForModelTest.image(64, 64, "test://q.dcm", 10)), PreprocessOptions.defaults());
-    assertThrows(IllegalArgumentException.class, () -> RestoreToOriginalGrid.restore(prepared, Mask.empty(64, 64)));
+        LabeledImage.unlabeled(ModelInputPreparerTest.image(64, 64, 1.3, 10)), PreprocessOptions.defaults());
+    assertThrows(IllegalArgumentException.class, () -> prepared.toOriginalGrid(Mask.empty(64, 64)));
   }
 }
