@@ -1,5 +1,7 @@
 package org.heartbeam.testing;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
@@ -13,8 +15,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.heartbeam.transforms.tfrecord.SeedExampleCodec;
 import org.heartbeam.transforms.tfrecord.TfRecordFraming;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import org.tensorflow.example.BytesList;
 import org.tensorflow.example.Example;
 import org.tensorflow.example.Feature;

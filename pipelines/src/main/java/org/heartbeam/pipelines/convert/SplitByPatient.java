@@ -18,8 +18,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.model.image.LabeledImage;
+import org.heartbeam.transforms.coders.LabeledImageCoder;
 
 /**
  * Routes named images to the train or validation output by patient ({@link PatientSplit}). The split

@@ -8,8 +8,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.heartbeam.transforms.coders.CardiacImageCoder;
 import org.heartbeam.model.image.CardiacImage;
+import org.heartbeam.transforms.coders.CardiacImageCoder;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 
 /**

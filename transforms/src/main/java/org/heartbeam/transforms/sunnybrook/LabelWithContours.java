@@ -3,6 +3,7 @@ package org.heartbeam.transforms.sunnybrook;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -13,29 +14,28 @@ import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.heartbeam.transforms.coders.CardiacImageCoder;
-import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.model.contour.Contour;
 import org.heartbeam.model.contour.ContourFormatException;
 import org.heartbeam.model.contour.ContourMask;
 import org.heartbeam.model.contour.ContourParser;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.LabeledImage;
+import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 
@@ -78,6 +78,11 @@ public final class LabelWithContours extends PTransform<PCollection<CardiacImage
     return new LabelWithContours(contourFolder, withUnlabelled);
   }
 
+  /**
+   * Images never move: the contours (a few KB each) and the per-instance image counts (one number per
+   * InstanceNumber) travel as side inputs to where the images are. A shuffle of every 256 KB image just
+   * to meet its contour would cost more than the labelling.
+   */
   @Override
   public WithDeadLetters<LabeledImage> expand(PCollection<CardiacImage> images) {
     PCollectionTuple parsed = images.getPipeline()
@@ -88,22 +93,36 @@ public final class LabelWithContours extends PTransform<PCollection<CardiacImage
             .withOutputTags(CONTOURS, TupleTagList.of(WithDeadLetters.DEAD_LETTER_TAG)));
     PCollection<KV<Integer, KV<String, Contour>>> contours = parsed.get(CONTOURS).setCoder(KvCoder.of(
         VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Contour.class))));
+    PCollectionView<Map<Integer, Iterable<KV<String, Contour>>>> contoursByInstance =
+        contours.apply("ContoursByInstance", View.asMultimap());
+    PCollectionView<Map<Integer, Long>> imagesPerInstance = images
+        .apply("InstanceNumbers", MapElements.into(TypeDescriptors.integers()).via(CardiacImage::instanceNumber))
+        .apply("CountPerInstance", Count.perElement())
+        .apply("ImagesPerInstance", View.asMap());
 
-    PCollection<KV<Integer, CardiacImage>> keyed = images
-        .apply("ByInstance", WithKeys.of((CardiacImage i) -> i.instanceNumber()).withKeyType(TypeDescriptors.integers()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), CardiacImageCoder.of()));
-    TupleTag<CardiacImage> imageTag = new TupleTag<>();
-    TupleTag<KV<String, Contour>> contourTag = new TupleTag<>();
-    PCollectionTuple paired = KeyedPCollectionTuple.of(imageTag, keyed).and(contourTag, contours)
-        .apply("PairByInstance", CoGroupByKey.create())
-        .apply("Label", ParDo.of(new PairFn(imageTag, contourTag, withUnlabelled))
+    PCollectionTuple labelled = images.apply("Label",
+        ParDo.of(new LabelImageFn(contoursByInstance, imagesPerInstance, withUnlabelled))
+            .withSideInputs(contoursByInstance, imagesPerInstance)
             .withOutputTags(LABELLED, TupleTagList.of(WithDeadLetters.DEAD_LETTER_TAG)));
-    PCollection<LabeledImage> labelled = paired.get(LABELLED).setCoder(LabeledImageCoder.of());
+    PCollection<DeadLetter> unpaired = contours.apply("UnpairedContours",
+        ParDo.of(new UnpairedContourFn(contoursByInstance, imagesPerInstance))
+            .withSideInputs(contoursByInstance, imagesPerInstance));
     PCollection<DeadLetter> dead = PCollectionList
         .of(parsed.get(WithDeadLetters.DEAD_LETTER_TAG).setCoder(SerializableCoder.of(DeadLetter.class)))
-        .and(paired.get(WithDeadLetters.DEAD_LETTER_TAG).setCoder(SerializableCoder.of(DeadLetter.class)))
+        .and(labelled.get(WithDeadLetters.DEAD_LETTER_TAG).setCoder(SerializableCoder.of(DeadLetter.class)))
+        .and(unpaired.setCoder(SerializableCoder.of(DeadLetter.class)))
         .apply("GatherDeadLetters", Flatten.pCollections());
-    return WithDeadLetters.of(LABELLED, labelled, dead);
+    return WithDeadLetters.of(LABELLED, labelled.get(LABELLED).setCoder(LabeledImageCoder.of()), dead);
+  }
+
+  /** The contour files of an instance, first by path: the first is used, any other is a duplicate. */
+  private static List<KV<String, Contour>> sortedByPath(Iterable<KV<String, Contour>> contours) {
+    List<KV<String, Contour>> list = new ArrayList<>();
+    if (contours != null) {
+      contours.forEach(list::add);
+    }
+    list.sort((a, b) -> a.getKey().compareTo(b.getKey()));
+    return list;
   }
 
   /** Contour file -> (instance number, (path, contour)); any other file in the folder is ignored. */
@@ -131,67 +150,80 @@ public final class LabelWithContours extends PTransform<PCollection<CardiacImage
     }
   }
 
-  private static final class PairFn extends DoFn<KV<Integer, CoGbkResult>, LabeledImage> {
-    private final TupleTag<CardiacImage> imageTag;
-    private final TupleTag<KV<String, Contour>> contourTag;
+  /** Labels each image with its instance's contour when that pairing is unambiguous. */
+  private static final class LabelImageFn extends DoFn<CardiacImage, LabeledImage> {
+    private final PCollectionView<Map<Integer, Iterable<KV<String, Contour>>>> contoursByInstance;
+    private final PCollectionView<Map<Integer, Long>> imagesPerInstance;
     private final boolean withUnlabelled;
     private final Counter labelled = Metrics.counter(LabelWithContours.class, LABELLED_COUNTER);
     private final Counter unlabelled = Metrics.counter(LabelWithContours.class, UNLABELLED);
     private final Counter skipped = Metrics.counter(LabelWithContours.class, SKIPPED_UNLABELLED);
     private final Counter deadContours = Metrics.counter(LabelWithContours.class, CONTOURS_DEAD_LETTERED);
 
-    PairFn(TupleTag<CardiacImage> imageTag, TupleTag<KV<String, Contour>> contourTag, boolean withUnlabelled) {
-      this.imageTag = imageTag;
-      this.contourTag = contourTag;
+    LabelImageFn(PCollectionView<Map<Integer, Iterable<KV<String, Contour>>>> contoursByInstance,
+        PCollectionView<Map<Integer, Long>> imagesPerInstance, boolean withUnlabelled) {
+      this.contoursByInstance = contoursByInstance;
+      this.imagesPerInstance = imagesPerInstance;
       this.withUnlabelled = withUnlabelled;
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, CoGbkResult> group, MultiOutputReceiver out) {
-      int instance = group.getKey();
-      List<CardiacImage> images = new ArrayList<>();
-      group.getValue().getAll(imageTag).forEach(images::add);
-      List<KV<String, Contour>> contours = new ArrayList<>();
-      group.getValue().getAll(contourTag).forEach(contours::add);
-      contours.sort((a, b) -> a.getKey().compareTo(b.getKey()));
-
-      CardiacImage target = null;
-      if (!contours.isEmpty()) {
-        if (images.isEmpty()) {
-          refuse(out, contours.get(0).getKey(), "contour for image " + instance + " but no image has InstanceNumber " + instance);
-        } else if (images.size() > 1) {
-          refuse(out, contours.get(0).getKey(), "ambiguous: " + images.size() + " images have InstanceNumber "
-              + instance + " (more than one series in the folder?)");
-        } else {
-          target = images.get(0);
-        }
-        for (KV<String, Contour> extra : contours.subList(1, contours.size())) {
-          refuse(out, extra.getKey(), "a second i-contour for image " + instance + " (first: " + contours.get(0).getKey() + ")");
+    public void process(ProcessContext c) {
+      CardiacImage image = c.element();
+      List<KV<String, Contour>> contours = sortedByPath(c.sideInput(contoursByInstance).get(image.instanceNumber()));
+      boolean unique = c.sideInput(imagesPerInstance).getOrDefault(image.instanceNumber(), 0L) == 1;
+      if (!contours.isEmpty() && unique) {
+        KV<String, Contour> contour = contours.get(0);
+        try {
+          c.output(LabeledImage.labeled(image, ContourMask.fill(contour.getValue(), image.rows(), image.columns())));
+          labelled.inc();
+          return;
+        } catch (ContourFormatException misfit) {
+          // the one image of this instance refuses it: this is the contour's only dead letter
+          deadContours.inc();
+          c.output(WithDeadLetters.DEAD_LETTER_TAG, new DeadLetter(contour.getKey(), STAGE_PAIRING, misfit.getMessage()));
         }
       }
-      for (CardiacImage image : images) {
-        if (image == target) {
-          try {
-            out.get(LABELLED).output(LabeledImage.labeled(image,
-                ContourMask.fill(contours.get(0).getValue(), image.rows(), image.columns())));
-            labelled.inc();
-            continue;
-          } catch (ContourFormatException e) {
-            refuse(out, contours.get(0).getKey(), e.getMessage());
-          }
-        }
-        if (withUnlabelled) {
-          out.get(LABELLED).output(LabeledImage.unlabeled(image));
-          unlabelled.inc();
-        } else {
-          skipped.inc();
-        }
+      if (withUnlabelled) {
+        c.output(LabeledImage.unlabeled(image));
+        unlabelled.inc();
+      } else {
+        skipped.inc();
       }
     }
+  }
 
-    private void refuse(MultiOutputReceiver out, String contourPath, String reason) {
-      deadContours.inc();
-      out.get(WithDeadLetters.DEAD_LETTER_TAG).output(new DeadLetter(contourPath, STAGE_PAIRING, reason));
+  /** Dead-letters contours that label no image: no image, several images, or a second contour. */
+  private static final class UnpairedContourFn extends DoFn<KV<Integer, KV<String, Contour>>, DeadLetter> {
+    private final PCollectionView<Map<Integer, Iterable<KV<String, Contour>>>> contoursByInstance;
+    private final PCollectionView<Map<Integer, Long>> imagesPerInstance;
+    private final Counter deadContours = Metrics.counter(LabelWithContours.class, CONTOURS_DEAD_LETTERED);
+
+    UnpairedContourFn(PCollectionView<Map<Integer, Iterable<KV<String, Contour>>>> contoursByInstance,
+        PCollectionView<Map<Integer, Long>> imagesPerInstance) {
+      this.contoursByInstance = contoursByInstance;
+      this.imagesPerInstance = imagesPerInstance;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      int instance = c.element().getKey();
+      String path = c.element().getValue().getKey();
+      long images = c.sideInput(imagesPerInstance).getOrDefault(instance, 0L);
+      String first = sortedByPath(c.sideInput(contoursByInstance).get(instance)).get(0).getKey();
+      String reason = null;
+      if (!path.equals(first)) {
+        reason = "a second i-contour for image " + instance + " (first: " + first + ")";
+      } else if (images == 0) {
+        reason = "contour for image " + instance + " but no image has InstanceNumber " + instance;
+      } else if (images > 1) {
+        reason = "ambiguous: " + images + " images have InstanceNumber " + instance
+            + " (more than one series in the folder?)";
+      }
+      if (reason != null) {
+        deadContours.inc();
+        c.output(new DeadLetter(path, STAGE_PAIRING, reason));
+      }
     }
   }
 }

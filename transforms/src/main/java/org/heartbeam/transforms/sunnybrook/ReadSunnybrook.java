@@ -14,8 +14,8 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.model.image.LabeledImage;
+import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 

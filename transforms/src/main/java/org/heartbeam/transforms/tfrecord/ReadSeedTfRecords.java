@@ -12,8 +12,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.model.image.LabeledImage;
+import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 
 /**

@@ -20,8 +20,8 @@ import org.heartbeam.model.contour.ContourParser;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.ImageGeometry;
 import org.heartbeam.model.image.LabeledImage;
-import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.heartbeam.testing.SharedData;
+import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
