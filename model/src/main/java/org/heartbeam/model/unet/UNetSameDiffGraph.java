@@ -1,0 +1,134 @@
+package org.heartbeam.model.unet;
+
+import java.util.Random;
+import org.heartbeam.model.loss.DiceCrossEntropy;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Builds a {@link UNetConfig}'s network as a SameDiff graph in NHWC, the layout in which ND4J's
+ * conv2d runs on oneDNN (75-250 GFLOP/s here, against 8-17 in NCHW). Up-sampling + conv uses
+ * {@code upsampling2d}, not {@code resize_nearest_neighbor} (about 30x slower here).
+ *
+ * <p>Placeholders: {@link #IMAGE} [n, h, w, 1] float, {@link #LABEL} [n, h, w, c] float (one-hot,
+ * or 0/1 for one channel) and, when the config has dropout, {@link #DROPOUT_KEEP}: the inverted
+ * dropout multiplier after the bottleneck (0 or 1/(1-p) while training, all ones for inference),
+ * fed by the caller so that inference is deterministic. Outputs: {@link #PROBABILITIES}
+ * [n, h, w, c] and the scalar {@link #LOSS} ({@link DiceCrossEntropy}).
+ */
+public final class UNetSameDiffGraph {
+  public static final String IMAGE = "image";
+  public static final String LABEL = "label";
+  public static final String DROPOUT_KEEP = "dropoutKeep";
+  public static final String PROBABILITIES = "probabilities";
+  public static final String LOSS = "loss";
+
+  private final UNetConfig config;
+  private final SameDiff sd = SameDiff.create();
+  private final Random random;
+
+  private UNetSameDiffGraph(UNetConfig config) {
+    this.config = config;
+    this.random = new Random(config.seed());
+  }
+
+  /** Builds the graph with He-normal initial weights drawn from the config's seed. */
+  public static SameDiff build(UNetConfig config) {
+    if (config.batchNorm()) {
+      throw new UnsupportedOperationException(
+          "batch norm is not implemented on the SameDiff engine (it needs running statistics); "
+              + "use the ComputationGraph engine or batchNorm(false)");
+    }
+    return new UNetSameDiffGraph(config).graph();
+  }
+
+  private SameDiff graph() {
+    int h = config.inputHeight();
+    int w = config.inputWidth();
+    int channels = config.outputMode().channels();
+    SDVariable x = sd.placeHolder(IMAGE, DataType.FLOAT, -1, h, w, 1);
+    SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, h, w, channels);
+
+    SDVariable[] skips = new SDVariable[config.depth()];
+    int in = 1;
+    for (int level = 0; level < config.depth(); level++) {
+      int f = config.filters(level);
+      x = convRelu("enc" + level + "_a", x, 3, in, f);
+      x = convRelu("enc" + level + "_b", x, 3, f, f);
+      skips[level] = x;
+      x = sd.cnn().maxPooling2d("enc" + level + "_pool", x, Pooling2DConfig.builder()
+          .kH(2).kW(2).sH(2).sW(2).type(Pooling2D.Pooling2DType.MAX).paddingMode(PaddingMode.VALID)
+          .isNHWC(true).build());
+      in = f;
+    }
+    int fb = config.filters(config.depth());
+    x = convRelu("bottleneck_a", x, 3, in, fb);
+    x = convRelu("bottleneck_b", x, 3, fb, fb);
+    if (config.dropout() > 0) {
+      int hb = h >> config.depth();
+      int wb = w >> config.depth();
+      x = x.mul("bottleneck_dropout", sd.placeHolder(DROPOUT_KEEP, DataType.FLOAT, -1, hb, wb, fb));
+    }
+    for (int level = config.depth() - 1; level >= 0; level--) {
+      int f = config.filters(level);
+      int below = config.filters(level + 1);
+      SDVariable up = upSample("dec" + level + "_up", x, below, f);
+      x = sd.concat("dec" + level + "_concat", 3, up, skips[level]);
+      x = convRelu("dec" + level + "_a", x, 3, 2 * f, f);
+      x = convRelu("dec" + level + "_b", x, 3, f, f);
+    }
+    SDVariable logits = conv("logits", x, 1, config.filters(0), channels, false);
+    SDVariable probabilities = channels == 1
+        ? sd.nn().sigmoid(PROBABILITIES, logits)
+        : sd.nn().softmax(PROBABILITIES, logits, 3);
+    DiceCrossEntropy.build(sd, LOSS, logits, probabilities, label, channels, DiceCrossEntropy.DEFAULT_SMOOTH);
+    sd.setLossVariables(LOSS);
+    return sd;
+  }
+
+  private SDVariable convRelu(String name, SDVariable input, int k, int in, int out) {
+    return sd.nn().relu(name + "_relu", conv(name, input, k, in, out, true), 0);
+  }
+
+  /** A "same" convolution with weights in YXIO [k, k, in, out] and a bias. */
+  private SDVariable conv(String name, SDVariable input, int k, int in, int out, boolean relu) {
+    SDVariable weights = sd.var(name + "_W", heNormal(relu ? 2.0 : 1.0, (long) k * k * in, k, k, in, out));
+    SDVariable bias = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
+    return sd.cnn().conv2d(name, input, weights, bias, Conv2DConfig.builder()
+        .kH(k).kW(k).sH(1).sW(1).paddingMode(PaddingMode.SAME).dataFormat(Conv2DConfig.NHWC).build());
+  }
+
+  private SDVariable upSample(String name, SDVariable input, int in, int out) {
+    if (config.upSampling() == UpSampling.UPSAMPLE_CONV) {
+      SDVariable up = sd.cnn().upsampling2d(name + "_nn", input, 2, 2, false);
+      return conv(name, up, 3, in, out, false);
+    }
+    // libnd4j deconv2d weights, default format: [kH, kW, out, in].
+    SDVariable weights = sd.var(name + "_W", heNormal(1.0, 4L * in, 2, 2, out, in));
+    SDVariable bias = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
+    return sd.cnn().deconv2d(name, input, weights, bias, DeConv2DConfig.builder()
+        .kH(2).kW(2).sH(2).sW(2).isSameMode(true).dataFormat(DeConv2DConfig.NHWC).build());
+  }
+
+  /** Normal(0, gain / fanIn) weights: He initialisation for gain 2 (ReLU), LeCun for gain 1. */
+  private INDArray heNormal(double gain, long fanIn, long... shape) {
+    long n = 1;
+    for (long s : shape) {
+      n *= s;
+    }
+    double std = Math.sqrt(gain / fanIn);
+    float[] values = new float[Math.toIntExact(n)];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) (random.nextGaussian() * std);
+    }
+    return Nd4j.create(values, shape, 'c');
+  }
+}
