@@ -35,7 +35,9 @@ public final class DiceCrossEntropy {
       SDVariable softplus = sd.math().log(sd.math().exp(sd.math().abs(logits).neg()).add(1.0));
       crossEntropy = sd.nn().relu(logits, 0).sub(logits.mul(labels)).add(softplus).mean();
     } else {
-      crossEntropy = labels.mul(sd.nn().logSoftmax(logits, 3)).sum(3).mean().neg();
+      // Over the last axis, the channels in NHWC (logSoftmax with an explicit axis fails to clone for
+      // the gradient graph in ND4J 1.0.0-M2.1).
+      crossEntropy = labels.mul(sd.nn().logSoftmax(logits)).sum(3).mean().neg();
     }
     float[] lastChannel = new float[channels];
     lastChannel[channels - 1] = 1f;

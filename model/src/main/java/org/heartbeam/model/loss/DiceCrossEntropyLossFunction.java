@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * {@link DiceCrossEntropy}'s loss for a DL4J {@code CnnLossLayer}, which hands the loss function
@@ -14,12 +15,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>DL4J divides the layer score and the gradient by the number of images n; this function
  * multiplies both by n (known from {@link #pixelsPerImage()}), so the network's score is exactly the
  * SameDiff loss (mean-pixel CE + batch Dice) and so is the gradient. Masks are not supported.
+ * Its fields are JSON properties so that DL4J's configuration JSON keeps them.
  */
 public final class DiceCrossEntropyLossFunction implements ILossFunction {
   private static final long serialVersionUID = 1L;
   private static final double EPS = 1e-7;
 
+  @JsonProperty("pixelsPerImage")
   private int pixelsPerImage;
+  @JsonProperty("smooth")
   private double smooth;
 
   /** For DL4J's JSON deserialisation. */
@@ -124,6 +128,16 @@ public final class DiceCrossEntropyLossFunction implements ILossFunction {
 
   @Override
   public String name() { return "DiceCrossEntropy"; }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DiceCrossEntropyLossFunction
+        && pixelsPerImage == ((DiceCrossEntropyLossFunction) o).pixelsPerImage
+        && Double.compare(smooth, ((DiceCrossEntropyLossFunction) o).smooth) == 0;
+  }
+
+  @Override
+  public int hashCode() { return 31 * pixelsPerImage + Double.hashCode(smooth); }
 
   @Override
   public String toString() {

@@ -1,40 +1,56 @@
 package org.heartbeam.model.unet;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.nd4j.autodiff.listeners.records.History;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The fast engine: the U-Net as an NHWC SameDiff graph ({@link UNetSameDiffGraph}), whose
  * convolutions run on oneDNN when the {@code linux-x86_64-onednn-avx2} natives are on the class
- * path. Trained with SameDiff's own loop (TrainingConfig + Adam). Batch norm is not supported here.
+ * path. Batch norm is not supported here.
+ *
+ * <p>Training step: one {@code calculateGradientsAndOutputs} pass (forward + backward, the loss
+ * among the outputs), then ND4J's own Adam updater per weight array, exactly what
+ * {@code SameDiff.fit} does. Not {@code fit} itself: in ND4J 1.0.0-M2.1 it never evaluates the loss
+ * variable (the backward pass does not need its value) and reports 0 to listeners, and a training
+ * loop that cannot see its loss is blind.
  */
 public final class SameDiffUNet implements SegmentationNet {
   private final UNetConfig config;
   private final SameDiff sd;
+  private final List<String> weights = new ArrayList<>();
+  private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+  private int iteration;
 
   public SameDiffUNet(UNetConfig config) {
     this.config = config;
     this.sd = UNetSameDiffGraph.build(config);
-    TrainingConfig.Builder training = TrainingConfig.builder()
-        .updater(new Adam(config.learningRate()))
-        .dataSetLabelMapping(UNetSameDiffGraph.LABEL)
-        .minimize(UNetSameDiffGraph.LOSS);
-    if (config.dropout() > 0) {
-      training.dataSetFeatureMapping(UNetSameDiffGraph.IMAGE, UNetSameDiffGraph.DROPOUT_KEEP);
-    } else {
-      training.dataSetFeatureMapping(UNetSameDiffGraph.IMAGE);
+    Adam adam = new Adam(config.learningRate());
+    for (SDVariable v : sd.variables()) {
+      if (v.getVariableType() == VariableType.VARIABLE) {
+        INDArray weight = v.getArr();
+        INDArray state = Nd4j.zeros(DataType.FLOAT, 1, adam.stateSize(weight.length()));
+        GradientUpdater<?> updater = adam.instantiate(state, false);
+        // As SameDiff does: the state views must take the weight's shape, or Adam's moment
+        // arithmetic broadcasts against the gradient instead of matching it element by element.
+        updater.setStateViewArray(state, weight.shape(), weight.ordering(), true);
+        weights.add(v.name());
+        updaters.put(v.name(), updater);
+      }
     }
-    sd.setTrainingConfig(training.build());
     Nd4j.getRandom().setSeed(config.seed());
   }
 
@@ -50,10 +66,8 @@ public final class SameDiffUNet implements SegmentationNet {
   @Override
   public long parameterCount() {
     long n = 0;
-    for (var v : sd.variables()) {
-      if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
-        n += v.getArr().length();
-      }
+    for (String name : weights) {
+      n += sd.getArrForVarName(name).length();
     }
     return n;
   }
@@ -74,11 +88,22 @@ public final class SameDiffUNet implements SegmentationNet {
 
   @Override
   public double fitBatch(float[] images, byte[] masks, int n) {
-    INDArray x = UNetBatches.images(config, images, n, true);
-    INDArray y = UNetBatches.labels(config, masks, n, true);
-    INDArray[] features = config.dropout() > 0 ? new INDArray[] {x, dropoutKeep(n)} : new INDArray[] {x};
-    History history = sd.fit(new MultiDataSet(features, new INDArray[] {y}));
-    return history.lossCurve().lastMeanLoss(UNetSameDiffGraph.LOSS);
+    Map<String, INDArray> feed = new HashMap<>();
+    feed.put(UNetSameDiffGraph.IMAGE, UNetBatches.images(config, images, n, true));
+    feed.put(UNetSameDiffGraph.LABEL, UNetBatches.labels(config, masks, n, true));
+    if (config.dropout() > 0) {
+      feed.put(UNetSameDiffGraph.DROPOUT_KEEP, dropoutKeep(n));
+    }
+    OutAndGrad result = sd.calculateGradientsAndOutputs(feed, List.of(UNetSameDiffGraph.LOSS), weights);
+    double loss = result.getOutputs().get(UNetSameDiffGraph.LOSS).getDouble(0);
+    for (String name : weights) {
+      INDArray gradient = result.getGradients().get(name);
+      // Adam turns the gradient into the step, in place.
+      updaters.get(name).applyUpdater(gradient, iteration, 0);
+      sd.getArrForVarName(name).subi(gradient);
+    }
+    iteration++;
+    return loss;
   }
 
   /** Inverted dropout: keep with probability 1 - p and scale kept units by 1 / (1 - p). */

@@ -15,8 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Builds a {@link UNetConfig}'s network as a SameDiff graph in NHWC, the layout in which ND4J's
- * conv2d runs on oneDNN (75-250 GFLOP/s here, against 8-17 in NCHW). Up-sampling + conv uses
- * {@code upsampling2d}, not {@code resize_nearest_neighbor} (about 30x slower here).
+ * conv2d runs on oneDNN (75-250 GFLOP/s here, against 8-17 in NCHW). Nearest-neighbour
+ * up-sampling is a reshape + broadcast (see {@link #nearestUpsample2x}).
  *
  * <p>Placeholders: {@link #IMAGE} [n, h, w, 1] float, {@link #LABEL} [n, h, w, c] float (one-hot,
  * or 0/1 for one channel) and, when the config has dropout, {@link #DROPOUT_KEEP}: the inverted
@@ -80,7 +80,7 @@ public final class UNetSameDiffGraph {
     for (int level = config.depth() - 1; level >= 0; level--) {
       int f = config.filters(level);
       int below = config.filters(level + 1);
-      SDVariable up = upSample("dec" + level + "_up", x, below, f);
+      SDVariable up = upSample("dec" + level + "_up", x, level + 1, below, f);
       x = sd.concat("dec" + level + "_concat", 3, up, skips[level]);
       x = convRelu("dec" + level + "_a", x, 3, 2 * f, f);
       x = convRelu("dec" + level + "_b", x, 3, f, f);
@@ -106,9 +106,11 @@ public final class UNetSameDiffGraph {
         .kH(k).kW(k).sH(1).sW(1).paddingMode(PaddingMode.SAME).dataFormat(Conv2DConfig.NHWC).build());
   }
 
-  private SDVariable upSample(String name, SDVariable input, int in, int out) {
+  /** Doubles the resolution of {@code input}, which is at {@code fromLevel}. */
+  private SDVariable upSample(String name, SDVariable input, int fromLevel, int in, int out) {
     if (config.upSampling() == UpSampling.UPSAMPLE_CONV) {
-      SDVariable up = sd.cnn().upsampling2d(name + "_nn", input, 2, 2, false);
+      SDVariable up = nearestUpsample2x(name + "_nn", input, config.inputHeight() >> fromLevel,
+          config.inputWidth() >> fromLevel, in);
       return conv(name, up, 3, in, out, false);
     }
     // libnd4j deconv2d weights, default format: [kH, kW, out, in].
@@ -116,6 +118,18 @@ public final class UNetSameDiffGraph {
     SDVariable bias = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
     return sd.cnn().deconv2d(name, input, weights, bias, DeConv2DConfig.builder()
         .kH(2).kW(2).sH(2).sW(2).isSameMode(true).dataFormat(DeConv2DConfig.NHWC).build());
+  }
+
+  /**
+   * Nearest-neighbour 2x up-sampling of [n, h, w, c] as reshape + broadcast multiply + reshape.
+   * Not {@code upsampling2d}: its forward pass is right in NHWC but its gradient (upsampling2d_bp)
+   * is not in ND4J 1.0.0-M2.1 (finite differences disagree by 4-10x, with sign flips; see
+   * UNetSameDiffGradientTest), and {@code resize_nearest_neighbor} is ~30x slower.
+   */
+  private SDVariable nearestUpsample2x(String name, SDVariable input, long h, long w, int channels) {
+    SDVariable ones = sd.constant(name + "_ones", Nd4j.ones(DataType.FLOAT, 1, 1, 2, 1, 2, 1));
+    SDVariable spread = input.reshape(-1, h, 1, w, 1, channels).mul(ones);
+    return spread.reshape(name, sd.constant(Nd4j.createFromArray(-1L, 2 * h, 2 * w, channels)));
   }
 
   /** Normal(0, gain / fanIn) weights: He initialisation for gain 2 (ReLU), LeCun for gain 1. */
