@@ -35,9 +35,11 @@ public final class DiceCrossEntropy {
       SDVariable softplus = sd.math().log(sd.math().exp(sd.math().abs(logits).neg()).add(1.0));
       crossEntropy = sd.nn().relu(logits, 0).sub(logits.mul(labels)).add(softplus).mean();
     } else {
-      // Over the last axis, the channels in NHWC (logSoftmax with an explicit axis fails to clone for
-      // the gradient graph in ND4J 1.0.0-M2.1).
-      crossEntropy = labels.mul(sd.nn().logSoftmax(logits)).sum(3).mean().neg();
+      // log softmax over the channels as z - logsumexp(z), written out: ND4J 1.0.0-M2.1's logSoftmax
+      // with an axis fails to build its gradient graph, and without one the loss turned NaN in training.
+      SDVariable max = logits.max(true, 3);
+      SDVariable logSumExp = sd.math().log(sd.math().exp(logits.sub(max)).sum(true, 3)).add(max);
+      crossEntropy = labels.mul(logits.sub(logSumExp)).sum(3).mean().neg();
     }
     float[] lastChannel = new float[channels];
     lastChannel[channels - 1] = 1f;

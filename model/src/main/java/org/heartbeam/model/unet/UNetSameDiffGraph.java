@@ -100,7 +100,9 @@ public final class UNetSameDiffGraph {
 
   /** A "same" convolution with weights in YXIO [k, k, in, out] and a bias. */
   private SDVariable conv(String name, SDVariable input, int k, int in, int out, boolean relu) {
-    SDVariable weights = sd.var(name + "_W", heNormal(relu ? 2.0 : 1.0, (long) k * k * in, k, k, in, out));
+    SDVariable weights = sd.var(name + "_W", relu
+        ? normal(Math.sqrt(2.0 / (k * k * in)), k, k, in, out)
+        : normal(xavierStd(k, in, out), k, k, in, out));
     SDVariable bias = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
     return sd.cnn().conv2d(name, input, weights, bias, Conv2DConfig.builder()
         .kH(k).kW(k).sH(1).sW(1).paddingMode(PaddingMode.SAME).dataFormat(Conv2DConfig.NHWC).build());
@@ -114,7 +116,7 @@ public final class UNetSameDiffGraph {
       return conv(name, up, 3, in, out, false);
     }
     // libnd4j deconv2d weights, default format: [kH, kW, out, in].
-    SDVariable weights = sd.var(name + "_W", heNormal(1.0, 4L * in, 2, 2, out, in));
+    SDVariable weights = sd.var(name + "_W", normal(xavierStd(2, in, out), 2, 2, out, in));
     SDVariable bias = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
     return sd.cnn().deconv2d(name, input, weights, bias, DeConv2DConfig.builder()
         .kH(2).kW(2).sH(2).sW(2).isSameMode(true).dataFormat(DeConv2DConfig.NHWC).build());
@@ -132,13 +134,18 @@ public final class UNetSameDiffGraph {
     return spread.reshape(name, sd.constant(Nd4j.createFromArray(-1L, 2 * h, 2 * w, channels)));
   }
 
-  /** Normal(0, gain / fanIn) weights: He initialisation for gain 2 (ReLU), LeCun for gain 1. */
-  private INDArray heNormal(double gain, long fanIn, long... shape) {
+  /** DL4J's XAVIER for a k x k conv: variance 2 / (fanIn + fanOut), as the reference engine uses. */
+  private static double xavierStd(int k, int in, int out) { return Math.sqrt(2.0 / (k * k * (in + out))); }
+
+  /**
+   * Normal(0, std^2) weights from the config's seed. ReLU convs use He (std = sqrt(2 / fanIn)),
+   * linear ones (up-sampling, logits) Xavier: the same distributions as {@link UNetComputationGraph}.
+   */
+  private INDArray normal(double std, long... shape) {
     long n = 1;
     for (long s : shape) {
       n *= s;
     }
-    double std = Math.sqrt(gain / fanIn);
     float[] values = new float[Math.toIntExact(n)];
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) (random.nextGaussian() * std);
