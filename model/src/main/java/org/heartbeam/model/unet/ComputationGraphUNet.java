@@ -1,5 +1,6 @@
 package org.heartbeam.model.unet;
 
+import java.util.LinkedHashMap;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -10,6 +11,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Slow on CPU (DL4J's layers do im2col + GEMM), kept as a cross-check and for batch norm.
  */
 public final class ComputationGraphUNet implements SegmentationNet {
+  /** {@link #engine()}: the name model files record. */
+  public static final String ENGINE = "dl4j-computationgraph-nchw";
+
   private final UNetConfig config;
   private final ComputationGraph graph;
 
@@ -25,10 +29,14 @@ public final class ComputationGraphUNet implements SegmentationNet {
   public UNetConfig config() { return config; }
 
   @Override
-  public String engine() { return "dl4j-computationgraph-nchw"; }
+  public String engine() { return ENGINE; }
 
   @Override
   public long parameterCount() { return graph.numParams(); }
+
+  /** DL4J's parameter table: views into the graph's one flat parameter vector, e.g. "enc0_a_W". */
+  @Override
+  public LinkedHashMap<String, INDArray> weights() { return new LinkedHashMap<>(graph.paramTable()); }
 
   @Override
   public float[][] predictProbabilities(float[] images, int n) {

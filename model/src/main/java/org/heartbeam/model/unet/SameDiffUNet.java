@@ -29,6 +29,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * loop that cannot see its loss is blind.
  */
 public final class SameDiffUNet implements SegmentationNet {
+  /** {@link #engine()}: the name model files record. */
+  public static final String ENGINE = "samediff-nhwc";
+
   private final UNetConfig config;
   private final SameDiff sd;
   private final List<String> weights = new ArrayList<>();
@@ -61,7 +64,7 @@ public final class SameDiffUNet implements SegmentationNet {
   public UNetConfig config() { return config; }
 
   @Override
-  public String engine() { return "samediff-nhwc"; }
+  public String engine() { return ENGINE; }
 
   @Override
   public long parameterCount() {
@@ -70,6 +73,15 @@ public final class SameDiffUNet implements SegmentationNet {
       n += sd.getArrForVarName(name).length();
     }
     return n;
+  }
+
+  @Override
+  public LinkedHashMap<String, INDArray> weights() {
+    LinkedHashMap<String, INDArray> arrays = new LinkedHashMap<>();
+    for (String name : weights) {
+      arrays.put(name, sd.getArrForVarName(name));
+    }
+    return arrays;
   }
 
   @Override

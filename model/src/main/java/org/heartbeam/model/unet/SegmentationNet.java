@@ -1,5 +1,8 @@
 package org.heartbeam.model.unet;
 
+import java.util.LinkedHashMap;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
  * A U-Net for LV segmentation, whatever engine runs it: load (construct), predict a batch, train a
  * batch. Images and masks travel as flat row-major arrays, n images of
@@ -18,6 +21,13 @@ public interface SegmentationNet {
 
   /** Parameters the engine actually holds (for checks against {@link UNetConfig#parameterCount()}). */
   long parameterCount();
+
+  /**
+   * The trainable weight arrays by name, in a fixed order (the graph's), as live views: assigning
+   * into one changes the net. Model files save and restore the net through this map; the names and
+   * shapes are the engine's own (SameDiff conv weights are [kH, kW, in, out], DL4J's [out, in, kH, kW]).
+   */
+  LinkedHashMap<String, INDArray> weights();
 
   /**
    * LV probabilities of n images.
