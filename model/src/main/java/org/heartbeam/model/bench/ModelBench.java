@@ -1,12 +1,11 @@
 package org.heartbeam.model.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
-import org.heartbeam.model.unet.ComputationGraphUNet;
 import org.heartbeam.model.unet.SameDiffUNet;
 import org.heartbeam.model.unet.SegmentationNet;
 import org.heartbeam.model.unet.UNetConfig;
@@ -19,76 +18,106 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * Quick CPU benchmark of the U-Net engines: not a test. Prints the backend and its build flags
- * (HAVE_ONEDNN), one 3x3 conv in NHWC and NCHW, then per engine and network: inference images/s and
- * GFLOP/s at batch 1 and 8, and one training step at batch 8 (counted as 3x the forward FLOPs).
- * Each number is the median of the repeats after warm-up. Set OMP_NUM_THREADS before starting the JVM.
+ * CPU benchmark of the U-Net on the SameDiff engine: not a test. Prints the backend, whether it has
+ * oneDNN, the OpenMP thread count, one 3x3 conv in NHWC and NCHW (what the hardware gives one op),
+ * then per network: inference images/s and GFLOP/s at batch 1 and 8, and one training step at
+ * batch 8 (forward + backward counted as 3x the forward FLOPs, the usual convention). Each figure
+ * is the median of the repeats after warm-up.
  *
- * <p>Run: {@code java -cp <model classpath> org.heartbeam.model.bench.ModelBench [repeats] [--dl4j]}.
- * The DL4J ComputationGraph engine is slow (minutes at the reference size): only with --dl4j, and
- * only inference at batch 1.
+ * <p>The thread count is OMP_NUM_THREADS, read by the native library when it loads: set it before
+ * the JVM starts ({@code heartbeam bench model --threads N} forks a JVM to do so).
  */
 public final class ModelBench {
-  private ModelBench() {}
+  /** Inference batch sizes, and the training batch size. */
+  static final int[] INFER_BATCHES = {1, 8};
+  static final int TRAIN_BATCH = 8;
 
+  private final int repeats;
+  private final int warmUp;
+  private final PrintStream out;
+
+  public ModelBench(int repeats, int warmUp, PrintStream out) {
+    if (repeats < 1 || warmUp < 0) {
+      throw new IllegalArgumentException("repeats must be >= 1 and warm-up >= 0: " + repeats + ", " + warmUp);
+    }
+    this.repeats = repeats;
+    this.warmUp = warmUp;
+    this.out = out;
+  }
+
+  /** Run: {@code java -cp <model classpath> org.heartbeam.model.bench.ModelBench [repeats] [input size]}. */
   public static void main(String[] args) {
     int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    boolean dl4j = Arrays.asList(args).contains("--dl4j");
-    System.out.println("backend: " + Nd4j.getBackend().getClass().getSimpleName()
-        + ", OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS")
-        + ", cores: " + Runtime.getRuntime().availableProcessors());
-    System.out.println("environment: " + Nd4j.getExecutioner().getEnvironmentInformation());
-    System.out.println("native build: " + NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo()
-        .replace('\n', ' '));
-    convProbe(repeats);
-
-    System.out.println();
-    System.out.println("engine | network | batch | phase | median ms | images/s | GFLOP/s");
-    for (UNetConfig config : new UNetConfig[] {UNetConfig.reference(), UNetConfig.cpuDefault()}) {
-      String name = config.equals(UNetConfig.reference()) ? "reference (transposed conv)" : "cpuDefault (upsample+conv)";
-      SegmentationNet net = new SameDiffUNet(config);
-      for (int batch : new int[] {1, 8}) {
-        float[] images = randomImages(config, batch);
-        row(net, name, batch, "infer", 1, repeats, () -> net.predictProbabilities(images, batch));
-      }
-      float[] images = randomImages(config, 8);
-      byte[] masks = randomMasks(config, 8);
-      row(net, name, 8, "train", 3, repeats, () -> net.fitBatch(images, masks, 8));
-      if (dl4j) {
-        SegmentationNet reference = new ComputationGraphUNet(config);
-        float[] one = randomImages(config, 1);
-        row(reference, name, 1, "infer", 1, Math.min(repeats, 3), () -> reference.predictProbabilities(one, 1));
-      }
+    int input = args.length > 1 ? Integer.parseInt(args[1]) : 256;
+    ModelBench bench = new ModelBench(repeats, 2, System.out);
+    bench.printEnvironment();
+    bench.convProbe();
+    bench.printHeader();
+    for (BenchNetwork network : BenchNetwork.standard(input)) {
+      bench.measure(network);
     }
   }
 
+  /** Backend, oneDNN presence and thread counts. */
+  public void printEnvironment() {
+    // The backend first: it loads the configuration NativeOpsHolder needs.
+    String backend = Nd4j.getBackend().getClass().getSimpleName();
+    String build = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
+    out.println("backend: " + backend
+        + (build.contains("HAVE_ONEDNN") ? " with oneDNN" : " WITHOUT oneDNN (slow convolutions)")
+        + ", OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS")
+        + ", ND4J OpenMP threads: " + Nd4j.getEnvironment().maxMasterThreads()
+        + ", cores: " + Runtime.getRuntime().availableProcessors());
+    out.println("timing: median of " + repeats + " after " + warmUp + " warm-up runs; training GFLOP/s counts 3x the "
+        + "forward FLOPs");
+  }
+
   /** One 64->64 3x3 conv on 8 x 64 x 64, the op the U-Net spends its time in, in both layouts. */
-  private static void convProbe(int repeats) {
+  public void convProbe() {
     for (String format : new String[] {Conv2DConfig.NHWC, Conv2DConfig.NCHW}) {
       // 64 channels and 64x64 pixels: the same shape in both layouts.
       INDArray x = Nd4j.rand(DataType.FLOAT, 8, 64, 64, 64);
       INDArray w = Nd4j.rand(DataType.FLOAT, 3, 3, 64, 64);
       Conv2DConfig c = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).paddingMode(PaddingMode.SAME)
           .dataFormat(format).build();
-      double ms = medianMs(2, repeats, () -> Nd4j.exec(new Conv2D(x, w, null, c)));
+      double ms = medianMs(() -> Nd4j.exec(new Conv2D(x, w, null, c)));
       double flops = 2.0 * 8 * 64 * 64 * 64 * 64 * 9;
-      System.out.printf(Locale.ROOT, "conv2d 3x3 64->64 8x64x64 %s: %.1f ms, %.1f GFLOP/s%n", format, ms,
+      out.printf(Locale.ROOT, "one conv2d 3x3 64->64, 8x64x64, %s: %.1f ms, %.1f GFLOP/s%n", format, ms,
           flops / ms / 1e6);
     }
   }
 
-  private static void row(SegmentationNet net, String name, int batch, String phase, int flopFactor, int repeats,
-      Runnable work) {
-    double ms = medianMs(2, repeats, () -> {
-      work.run();
-      return null;
-    });
-    double flops = (double) flopFactor * batch * net.config().forwardFlops();
-    System.out.printf(Locale.ROOT, "%s | %s | %d | %s | %.1f | %.2f | %.1f%n", net.engine(), name, batch, phase, ms,
-        batch * 1000.0 / ms, flops / ms / 1e6);
+  public void printHeader() {
+    out.println();
+    out.println("network | input | GFLOP/image | batch | phase | median ms | images/s | GFLOP/s");
   }
 
-  private static double medianMs(int warmUp, int repeats, Supplier<?> work) {
+  /** Inference at each of {@link #INFER_BATCHES}, then a training step at {@link #TRAIN_BATCH}. */
+  public List<BenchResult> measure(BenchNetwork network) {
+    UNetConfig config = network.config();
+    SegmentationNet net = new SameDiffUNet(config);
+    List<BenchResult> results = new ArrayList<>();
+    for (int batch : INFER_BATCHES) {
+      float[] images = randomImages(config, batch);
+      results.add(row(network, batch, "infer", 1, () -> net.predictProbabilities(images, batch)));
+    }
+    float[] images = randomImages(config, TRAIN_BATCH);
+    byte[] masks = randomMasks(config, TRAIN_BATCH);
+    results.add(row(network, TRAIN_BATCH, "train", 3, () -> net.fitBatch(images, masks, TRAIN_BATCH)));
+    return results;
+  }
+
+  private BenchResult row(BenchNetwork network, int batch, String phase, int flopFactor, Supplier<?> work) {
+    double ms = medianMs(work);
+    UNetConfig c = network.config();
+    BenchResult r = new BenchResult(network.label(), c, batch, phase, ms,
+        (double) flopFactor * batch * c.forwardFlops() / ms / 1e6);
+    out.printf(Locale.ROOT, "%s | %dx%d | %.2f | %d | %s | %.1f | %.2f | %.1f%n", r.network(), c.inputHeight(),
+        c.inputWidth(), c.forwardFlops() / 1e9, batch, phase, ms, r.imagesPerSecond(), r.gflops());
+    return r;
+  }
+
+  private double medianMs(Supplier<?> work) {
     for (int i = 0; i < warmUp; i++) {
       work.get();
     }
