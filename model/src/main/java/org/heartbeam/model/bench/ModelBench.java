@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.heartbeam.model.unet.SameDiffUNet;
@@ -45,12 +46,18 @@ public final class ModelBench {
     this.out = out;
   }
 
-  /** Run: {@code java -cp <model classpath> org.heartbeam.model.bench.ModelBench [repeats] [input size]}. */
+  /** Run: {@code java -cp <model classpath> org.heartbeam.model.bench.ModelBench [repeats] [input size] [--profile]}. */
   public static void main(String[] args) {
     int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int input = args.length > 1 ? Integer.parseInt(args[1]) : 256;
     ModelBench bench = new ModelBench(repeats, 2, System.out);
     bench.printEnvironment();
+    if (args.length > 2 && args[2].equals("--profile")) {
+      for (BenchNetwork network : BenchNetwork.standard(input)) {
+        bench.profile(network, 8);
+      }
+      return;
+    }
     bench.convProbe();
     bench.printHeader();
     for (BenchNetwork network : BenchNetwork.standard(input)) {
@@ -105,6 +112,46 @@ public final class ModelBench {
     byte[] masks = randomMasks(config, TRAIN_BATCH);
     results.add(row(network, TRAIN_BATCH, "train", 3, () -> net.fitBatch(images, masks, TRAIN_BATCH)));
     return results;
+  }
+
+  /**
+   * Where one inference batch and one training step of {@code network} spend their time, per op type
+   * (median-free: the totals of {@code repeats} runs after warm-up, divided by the repeats).
+   */
+  public void profile(BenchNetwork network, int batch) {
+    UNetConfig config = network.config();
+    SameDiffUNet net = new SameDiffUNet(config);
+    OpTimeListener listener = new OpTimeListener();
+    net.sameDiff().addListeners(listener);
+    float[] images = randomImages(config, batch);
+    byte[] masks = randomMasks(config, batch);
+    printProfile(network, batch, "infer", listener, () -> net.predictProbabilities(images, batch));
+    printProfile(network, batch, "train", listener, () -> net.fitBatch(images, masks, batch));
+  }
+
+  private void printProfile(BenchNetwork network, int batch, String phase, OpTimeListener listener, Supplier<?> work) {
+    for (int i = 0; i < warmUp; i++) {
+      work.get();
+    }
+    listener.reset();
+    long start = System.nanoTime();
+    for (int i = 0; i < repeats; i++) {
+      work.get();
+    }
+    double wallMs = (System.nanoTime() - start) / 1e6 / repeats;
+    out.printf(Locale.ROOT, "%nprofile %s %dx%d batch %d %s: %.1f ms per run%n", network.label(),
+        network.config().inputHeight(), network.config().inputWidth(), batch, phase, wallMs);
+    double opsMs = 0;
+    List<Map.Entry<String, long[]>> entries = new ArrayList<>(listener.totals().entrySet());
+    entries.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+    for (Map.Entry<String, long[]> e : entries) {
+      double ms = e.getValue()[0] / 1e6 / repeats;
+      opsMs += ms;
+      out.printf(Locale.ROOT, "  %-28s %8.1f ms %5.1f%% (%d per run)%n", e.getKey(), ms, 100 * ms / wallMs,
+          e.getValue()[1] / repeats);
+    }
+    out.printf(Locale.ROOT, "  %-28s %8.1f ms %5.1f%%%n", "(outside ops)", wallMs - opsMs,
+        100 * (wallMs - opsMs) / wallMs);
   }
 
   private BenchResult row(BenchNetwork network, int batch, String phase, int flopFactor, Supplier<?> work) {

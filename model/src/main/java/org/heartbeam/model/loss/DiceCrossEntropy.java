@@ -37,7 +37,18 @@ public final class DiceCrossEntropy {
     } else {
       // log softmax over the channels as z - logsumexp(z), written out: ND4J 1.0.0-M2.1's logSoftmax
       // with an axis fails to build its gradient graph, and without one the loss turned NaN in training.
-      SDVariable max = logits.max(true, 3);
+      // The shift by the channel maximum only keeps exp() finite; its gradient cancels out. Two
+      // channels: max(z0, z1) = z0 + relu(z1 - z0), elementwise, because reduce_max's gradient op
+      // took 10% of a reference training step.
+      SDVariable max;
+      if (channels == 2) {
+        SDVariable first = logits.mul(sd.constant(name + "_first", Nd4j.createFromArray(1f, 0f))).sum(true, 3);
+        SDVariable difference = logits.mul(sd.constant(name + "_difference", Nd4j.createFromArray(-1f, 1f)))
+            .sum(true, 3);
+        max = first.add(sd.nn().relu(difference, 0));
+      } else {
+        max = logits.max(true, 3);
+      }
       SDVariable logSumExp = sd.math().log(sd.math().exp(logits.sub(max)).sum(true, 3)).add(max);
       crossEntropy = labels.mul(logits.sub(logSumExp)).sum(3).mean().neg();
     }

@@ -4,19 +4,20 @@ import java.util.Random;
 import org.heartbeam.model.loss.DiceCrossEntropy;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.enums.DataFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Builds a {@link UNetConfig}'s network as a SameDiff graph in NHWC, the layout in which ND4J's
- * conv2d runs on oneDNN (75-250 GFLOP/s here, against 8-17 in NCHW). Nearest-neighbour
- * up-sampling is a reshape + broadcast (see {@link #nearestUpsample2x}).
+ * conv2d runs on oneDNN (75-250 GFLOP/s here, against 8-17 in NCHW). Up-sampling uses
+ * depth_to_space (see {@link #upSample} and {@link #nearestUpsample2x}), so every op with real work
+ * is a conv2d.
  *
  * <p>Placeholders: {@link #IMAGE} [n, h, w, 1] float, {@link #LABEL} [n, h, w, c] float (one-hot,
  * or 0/1 for one channel) and, when the config has dropout, {@link #DROPOUT_KEEP}: the inverted
@@ -111,27 +112,34 @@ public final class UNetSameDiffGraph {
   /** Doubles the resolution of {@code input}, which is at {@code fromLevel}. */
   private SDVariable upSample(String name, SDVariable input, int fromLevel, int in, int out) {
     if (config.upSampling() == UpSampling.UPSAMPLE_CONV) {
-      SDVariable up = nearestUpsample2x(name + "_nn", input, config.inputHeight() >> fromLevel,
-          config.inputWidth() >> fromLevel, in);
-      return conv(name, up, 3, in, out, false);
+      return conv(name, nearestUpsample2x(name + "_nn", input, in), 3, in, out, false);
     }
-    // libnd4j deconv2d weights, default format: [kH, kW, out, in].
+    // A 2x2 stride-2 transposed conv writes each output pixel from exactly one input pixel and one
+    // kernel tap: out[2y+i, 2x+j, o] = sum_c in[y, x, c] W[i, j, o, c] + b[o]. That is a 1x1 conv to
+    // 4 x out channels ordered (i, j, o), then depth_to_space, which puts channel (i*2+j)*out + o at
+    // (2y+i, 2x+j, o). Not deconv2d: no oneDNN kernel (~1 GFLOP/s, 46% of a reference forward pass),
+    // and its NHWC gradient disagreed with finite differences. The weights keep libnd4j's deconv2d
+    // shape [kH, kW, out, in], so files and initialisation are unchanged.
     SDVariable weights = sd.var(name + "_W", normal(xavierStd(2, in, out), 2, 2, out, in));
     SDVariable bias = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
-    return sd.cnn().deconv2d(name, input, weights, bias, DeConv2DConfig.builder()
-        .kH(2).kW(2).sH(2).sW(2).isSameMode(true).dataFormat(DeConv2DConfig.NHWC).build());
+    SDVariable pointwise = weights.permute(3, 0, 1, 2).reshape(1, 1, in, 4 * out);
+    SDVariable phases = sd.cnn().conv2d(name + "_phases", input, pointwise, sd.tile(bias, 4),
+        Conv2DConfig.builder().kH(1).kW(1).sH(1).sW(1).paddingMode(PaddingMode.VALID)
+            .dataFormat(Conv2DConfig.NHWC).build());
+    return sd.cnn().depthToSpace(name, phases, 2, DataFormat.NHWC);
   }
 
   /**
-   * Nearest-neighbour 2x up-sampling of [n, h, w, c] as reshape + broadcast multiply + reshape.
-   * Not {@code upsampling2d}: its forward pass is right in NHWC but its gradient (upsampling2d_bp)
-   * is not in ND4J 1.0.0-M2.1 (finite differences disagree by 4-10x, with sign flips; see
-   * UNetSameDiffGradientTest), and {@code resize_nearest_neighbor} is ~30x slower.
+   * Nearest-neighbour 2x up-sampling of [n, h, w, c]: the input four times over the channels, then
+   * depth_to_space puts one copy at each of the 2x2 positions. Two copies, and a backward pass of
+   * space_to_depth + slices. Not {@code upsampling2d} (its NHWC gradient is wrong in ND4J
+   * 1.0.0-M2.1: finite differences disagree by 4-10x), nor {@code resize_nearest_neighbor} (~30x
+   * slower), nor a reshape + broadcast multiply (its gradient, a broadcast reduction, took 36% of a
+   * training step).
    */
-  private SDVariable nearestUpsample2x(String name, SDVariable input, long h, long w, int channels) {
-    SDVariable ones = sd.constant(name + "_ones", Nd4j.ones(DataType.FLOAT, 1, 1, 2, 1, 2, 1));
-    SDVariable spread = input.reshape(-1, h, 1, w, 1, channels).mul(ones);
-    return spread.reshape(name, sd.constant(Nd4j.createFromArray(-1L, 2 * h, 2 * w, channels)));
+  private SDVariable nearestUpsample2x(String name, SDVariable input, int channels) {
+    SDVariable copies = sd.concat(name + "_copies", 3, input, input, input, input);
+    return sd.cnn().depthToSpace(name, copies, 2, DataFormat.NHWC);
   }
 
   /** DL4J's XAVIER for a k x k conv: variance 2 / (fanIn + fanOut), as the reference engine uses. */
