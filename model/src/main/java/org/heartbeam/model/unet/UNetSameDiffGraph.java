@@ -2,9 +2,9 @@ package org.heartbeam.model.unet;
 
 import java.util.Random;
 import org.heartbeam.model.loss.DiceCrossEntropy;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.enums.DataFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
@@ -15,9 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Builds a {@link UNetConfig}'s network as a SameDiff graph in NHWC, the layout in which ND4J's
- * conv2d runs on oneDNN (75-250 GFLOP/s here, against 8-17 in NCHW). Up-sampling uses
- * depth_to_space (see {@link #upSample} and {@link #nearestUpsample2x}), so every op with real work
- * is a conv2d.
+ * conv2d runs on oneDNN (75-250 GFLOP/s here, against 8-17 in NCHW). Up-sampling is
+ * 1x1 convs or copies plus concatenations of contiguous blocks (see {@link #upSample} and
+ * {@link #nearestUpsample2x}), so every op with real work is a conv2d.
  *
  * <p>Placeholders: {@link #IMAGE} [n, h, w, 1] float, {@link #LABEL} [n, h, w, c] float (one-hot,
  * or 0/1 for one channel) and, when the config has dropout, {@link #DROPOUT_KEEP}: the inverted
@@ -111,35 +111,44 @@ public final class UNetSameDiffGraph {
 
   /** Doubles the resolution of {@code input}, which is at {@code fromLevel}. */
   private SDVariable upSample(String name, SDVariable input, int fromLevel, int in, int out) {
+    long h = config.inputHeight() >> fromLevel;
+    long w = config.inputWidth() >> fromLevel;
     if (config.upSampling() == UpSampling.UPSAMPLE_CONV) {
-      return conv(name, nearestUpsample2x(name + "_nn", input, in), 3, in, out, false);
+      return conv(name, nearestUpsample2x(name + "_nn", input, h, w, in), 3, in, out, false);
     }
-    // A 2x2 stride-2 transposed conv writes each output pixel from exactly one input pixel and one
-    // kernel tap: out[2y+i, 2x+j, o] = sum_c in[y, x, c] W[i, j, o, c] + b[o]. That is a 1x1 conv to
-    // 4 x out channels ordered (i, j, o), then depth_to_space, which puts channel (i*2+j)*out + o at
-    // (2y+i, 2x+j, o). Not deconv2d: no oneDNN kernel (~1 GFLOP/s, 46% of a reference forward pass),
-    // and its NHWC gradient disagreed with finite differences. The weights keep libnd4j's deconv2d
+    // A 2x2 stride-2 transposed conv writes each output pixel from one input pixel and one kernel
+    // tap: out[2y+i, 2x+j, o] = sum_c in[y, x, c] W[i, j, o, c] + b[o]. Output row 2y+i is a 1x1
+    // conv of input row y to 2 x out channels ordered (j, o), which in NHWC memory already IS the
+    // doubled-width row; the two row parities then interleave as one concat of contiguous blocks.
+    // Not deconv2d (no oneDNN kernel: 46% of a reference forward pass) nor depth_to_space (a 6-D
+    // permutation copy, 6x slower than a plain copy here). The weights keep libnd4j's deconv2d
     // shape [kH, kW, out, in], so files and initialisation are unchanged.
     SDVariable weights = sd.var(name + "_W", normal(xavierStd(2, in, out), 2, 2, out, in));
     SDVariable bias = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
-    SDVariable pointwise = weights.permute(3, 0, 1, 2).reshape(1, 1, in, 4 * out);
-    SDVariable phases = sd.cnn().conv2d(name + "_phases", input, pointwise, sd.tile(bias, 4),
-        Conv2DConfig.builder().kH(1).kW(1).sH(1).sW(1).paddingMode(PaddingMode.VALID)
-            .dataFormat(Conv2DConfig.NHWC).build());
-    return sd.cnn().depthToSpace(name, phases, 2, DataFormat.NHWC);
+    SDVariable bias2 = sd.tile(bias, 2);
+    SDVariable[] rows = new SDVariable[2];
+    for (int i = 0; i < 2; i++) {
+      SDVariable pointwise = weights.get(SDIndex.point(i)).permute(2, 0, 1).reshape(1, 1, in, 2 * out);
+      SDVariable row = sd.cnn().conv2d(name + "_row" + i, input, pointwise, bias2, Conv2DConfig.builder()
+          .kH(1).kW(1).sH(1).sW(1).paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NHWC).build());
+      rows[i] = row.reshape(-1, w * 2 * out);
+    }
+    return sd.concat(name + "_rows", 1, rows).reshape(name, sd.constant(Nd4j.createFromArray(-1L, 2 * h, 2 * w, out)));
   }
 
   /**
-   * Nearest-neighbour 2x up-sampling of [n, h, w, c]: the input four times over the channels, then
-   * depth_to_space puts one copy at each of the 2x2 positions. Two copies, and a backward pass of
-   * space_to_depth + slices. Not {@code upsampling2d} (its NHWC gradient is wrong in ND4J
-   * 1.0.0-M2.1: finite differences disagree by 4-10x), nor {@code resize_nearest_neighbor} (~30x
-   * slower), nor a reshape + broadcast multiply (its gradient, a broadcast reduction, took 36% of a
-   * training step).
+   * Nearest-neighbour 2x up-sampling of [n, h, w, c] by two concatenations of contiguous blocks: as
+   * [n h w, c] side by side with itself it is [n, h, 2w, c] in NHWC memory, and that as [n h, 2w c]
+   * side by side with itself is [n, 2h, 2w, c]. Its gradient is two slices and sums. Not
+   * {@code upsampling2d} (its NHWC gradient is wrong in ND4J 1.0.0-M2.1: finite differences
+   * disagree by 4-10x), {@code resize_nearest_neighbor} (~30x slower), a reshape + broadcast
+   * multiply (its gradient, a broadcast reduction, took 36% of a training step) or depth_to_space.
    */
-  private SDVariable nearestUpsample2x(String name, SDVariable input, int channels) {
-    SDVariable copies = sd.concat(name + "_copies", 3, input, input, input, input);
-    return sd.cnn().depthToSpace(name, copies, 2, DataFormat.NHWC);
+  private SDVariable nearestUpsample2x(String name, SDVariable input, long h, long w, int channels) {
+    SDVariable pixels = input.reshape(-1, channels);
+    SDVariable wide = sd.concat(name + "_columns", 1, pixels, pixels).reshape(-1, 2 * w * channels);
+    return sd.concat(name + "_rows", 1, wide, wide)
+        .reshape(name, sd.constant(Nd4j.createFromArray(-1L, 2 * h, 2 * w, channels)));
   }
 
   /** DL4J's XAVIER for a k x k conv: variance 2 / (fanIn + fanOut), as the reference engine uses. */
