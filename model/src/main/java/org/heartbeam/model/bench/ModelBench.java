@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.heartbeam.model.unet.SameDiffUNet;
 import org.heartbeam.model.unet.SegmentationNet;
@@ -22,7 +26,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * CPU benchmark of the U-Net on the SameDiff engine: not a test. Prints the backend, whether it has
  * oneDNN, the OpenMP thread count, one 3x3 conv in NHWC and NCHW (what the hardware gives one op),
  * then per network: inference images/s and GFLOP/s at batch 1 and 8, and one training step at
- * batch 8 (forward + backward counted as 3x the forward FLOPs, the usual convention). Each figure
+ * batch 8 (forward + backward counted as 3x the forward FLOPs, the usual convention). With one
+ * OpenMP thread and several cores it also measures one net per core inferring side by side (how a
+ * Beam worker uses the cores: measured here, 2 x 1 thread beat 1 x 2 threads by 1.4x). Each figure
  * is the median of the repeats after warm-up.
  *
  * <p>The thread count is OMP_NUM_THREADS, read by the native library when it loads: set it before
@@ -108,10 +114,47 @@ public final class ModelBench {
       float[] images = randomImages(config, batch);
       results.add(row(network, batch, "infer", 1, () -> net.predictProbabilities(images, batch)));
     }
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (cores > 1 && Nd4j.getEnvironment().maxMasterThreads() == 1) {
+      results.add(parallelInference(network, cores, INFER_BATCHES[INFER_BATCHES.length - 1]));
+    }
     float[] images = randomImages(config, TRAIN_BATCH);
     byte[] masks = randomMasks(config, TRAIN_BATCH);
     results.add(row(network, TRAIN_BATCH, "train", 3, () -> net.fitBatch(images, masks, TRAIN_BATCH)));
     return results;
+  }
+
+  /**
+   * With one OpenMP thread per op, the cores are used by running one net per core side by side, as a
+   * Beam worker does with one model per DoFn thread: total images/s of {@code nets} threads, each
+   * inferring its own batch (the row's batch is the total; time is per round of all threads).
+   */
+  private BenchResult parallelInference(BenchNetwork network, int nets, int batch) {
+    UNetConfig config = network.config();
+    float[] images = randomImages(config, batch);
+    List<SegmentationNet> copies = new ArrayList<>();
+    for (int i = 0; i < nets; i++) {
+      copies.add(new SameDiffUNet(config));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(nets);
+    try {
+      return row(network, nets * batch, "infer, " + nets + " nets x batch " + batch, 1, () -> {
+        List<Future<?>> rounds = new ArrayList<>();
+        for (SegmentationNet copy : copies) {
+          rounds.add(pool.submit(() -> copy.predictProbabilities(images, batch)));
+        }
+        for (Future<?> round : rounds) {
+          try {
+            round.get();
+          } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("parallel inference failed", e);
+          }
+        }
+        return null;
+      });
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**

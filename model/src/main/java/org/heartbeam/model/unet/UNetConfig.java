@@ -69,8 +69,9 @@ public final class UNetConfig implements Serializable {
   public static UNetConfig reference() { return builder().build(); }
 
   /**
-   * The reference network with up-sampling + conv instead of transposed convolutions: the same
-   * shape, and every op on ND4J's fast oneDNN path (the default for CPU training and inference).
+   * The reference network with up-sampling + conv instead of transposed convolutions. Chosen when
+   * deconv2d was the slow op; since the SameDiff engine computes transposed convs as 1x1 convs, the
+   * reference itself is faster per image (fewer FLOPs at the same GFLOP/s): see the bench.
    */
   public static UNetConfig cpuDefault() { return builder().upSampling(UpSampling.UPSAMPLE_CONV).build(); }
 

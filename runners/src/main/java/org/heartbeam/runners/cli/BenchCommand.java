@@ -29,17 +29,19 @@ final class BenchCommand implements Command {
 
   @Override
   public void printHelp(PrintStream out) {
-    out.println("usage: heartbeam bench model [--repeats=N] [--warmup=N] [--input=SIZE[,SIZE...]] [--threads=N]");
+    out.println("usage: heartbeam bench model [--repeats=N] [--warmup=N] [--input=SIZE[,SIZE...]] [--threads=N[,N...]]");
     out.println();
     out.println("For the reference U-Net (depth 4, 16..256 filters, transposed-conv up-sampling) and the default");
     out.println("model (the same with nearest up-sampling + 3x3 conv), on the SameDiff NHWC engine: images/s and");
     out.println("GFLOP/s for inference at batch 1 and 8 and for one training step at batch 8, each the median of");
-    out.println("the repeats after warm-up, with the backend, oneDNN and thread count used. About 2-4 minutes.");
+    out.println("the repeats after warm-up, with the backend, oneDNN and thread count used. With one OpenMP");
+    out.println("thread it also runs one net per core side by side (how a Beam worker uses the cores), which");
+    out.println("was the fastest setting measured here. About 1-2 minutes per input size and thread count.");
     out.println();
     out.println("  --repeats=N       timed runs per figure (default 3)");
     out.println("  --warmup=N        untimed runs first (default 1)");
     out.println("  --input=SIZE,...  square input sizes to measure (default 256); 128 or 160 = an ROI crop");
-    out.println("  --threads=N       OpenMP threads, in a child JVM (default: this JVM's OMP_NUM_THREADS)");
+    out.println("  --threads=N,...   OpenMP threads, each in a child JVM (default: this JVM's OMP_NUM_THREADS)");
   }
 
   @Override
@@ -51,7 +53,7 @@ final class BenchCommand implements Command {
     int repeats = 3;
     int warmUp = 1;
     List<Integer> inputs = List.of(256);
-    Integer threads = null;
+    List<Integer> threads = new ArrayList<>();
     List<String> passOn = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
@@ -74,15 +76,21 @@ final class BenchCommand implements Command {
           }
           break;
         case "--threads":
-          threads = positive(option, value, 1);
+          for (String n : (value == null ? "" : value).split(",")) {
+            threads.add(positive(option, n, 1));
+          }
           continue;
         default:
           throw new UserError("unknown option " + arg + " (see heartbeam bench --help)");
       }
       passOn.add(option + "=" + value);
     }
-    if (threads != null) {
-      return forked(threads, passOn, out);
+    int status = 0;
+    for (int n : threads) {
+      status = Math.max(status, forked(n, passOn, out));
+    }
+    if (!threads.isEmpty()) {
+      return status;
     }
     ModelBench bench = new ModelBench(repeats, warmUp, out);
     bench.printEnvironment();
