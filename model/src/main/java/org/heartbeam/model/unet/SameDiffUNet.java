@@ -1,5 +1,7 @@
 package org.heartbeam.model.unet;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +39,7 @@ public final class SameDiffUNet implements SegmentationNet {
   private final List<String> weights = new ArrayList<>();
   private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
   private int iteration;
+  private boolean gradientsBuilt;
 
   public SameDiffUNet(UNetConfig config) {
     this.config = config;
@@ -106,6 +109,9 @@ public final class SameDiffUNet implements SegmentationNet {
     if (config.dropout() > 0) {
       feed.put(UNetSameDiffGraph.DROPOUT_KEEP, dropoutKeep(n));
     }
+    if (!gradientsBuilt) {
+      buildGradientFunctionQuietly();
+    }
     OutAndGrad result = sd.calculateGradientsAndOutputs(feed, List.of(UNetSameDiffGraph.LOSS), weights);
     double loss = result.getOutputs().get(UNetSameDiffGraph.LOSS).getDouble(0);
     for (String name : weights) {
@@ -116,6 +122,25 @@ public final class SameDiffUNet implements SegmentationNet {
     }
     iteration++;
     return loss;
+  }
+
+  /**
+   * ND4J 1.0.0-M2.1's createGradFunction prints "Added differentiated op ..." to System.out for
+   * every op (a leftover println), which would flood a CLI's or a pipeline's standard output: the
+   * gradient graph is built once, here, with System.out briefly pointed at nothing. Output other
+   * threads print during those milliseconds is lost; that is the price of not patching ND4J.
+   */
+  private void buildGradientFunctionQuietly() {
+    synchronized (System.class) {
+      PrintStream out = System.out;
+      System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+      try {
+        sd.createGradFunction();
+      } finally {
+        System.setOut(out);
+      }
+    }
+    gradientsBuilt = true;
   }
 
   /** Inverted dropout: keep with probability 1 - p and scale kept units by 1 / (1 - p). */
