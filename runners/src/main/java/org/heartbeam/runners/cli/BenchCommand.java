@@ -1,0 +1,142 @@
+package org.heartbeam.runners.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.heartbeam.model.bench.BenchNetwork;
+import org.heartbeam.model.bench.ModelBench;
+
+/**
+ * {@code heartbeam bench model}: U-Net throughput on this machine, for the reference network and the
+ * default model. OpenMP reads its thread count once, when the native library loads, so
+ * {@code --threads N} runs the benchmark in a child JVM started with OMP_NUM_THREADS=N.
+ */
+final class BenchCommand implements Command {
+  @Override
+  public String name() {
+    return "bench";
+  }
+
+  @Override
+  public String summary() {
+    return "benchmarks: 'bench model' measures U-Net inference and training speed on this CPU";
+  }
+
+  @Override
+  public void printHelp(PrintStream out) {
+    out.println("usage: heartbeam bench model [--repeats=N] [--warmup=N] [--input=SIZE[,SIZE...]] [--threads=N[,N...]]");
+    out.println();
+    out.println("For the reference U-Net (depth 4, 16..256 filters, transposed-conv up-sampling) and the default");
+    out.println("model (the same with nearest up-sampling + 3x3 conv), on the SameDiff NHWC engine: images/s and");
+    out.println("GFLOP/s for inference at batch 1 and 8 and for one training step at batch 8, each the median of");
+    out.println("the repeats after warm-up, with the backend, oneDNN and thread count used. With one OpenMP");
+    out.println("thread it also runs one net per core side by side (how a Beam worker uses the cores), which");
+    out.println("was the fastest setting measured here. About 1-2 minutes per input size and thread count.");
+    out.println();
+    out.println("  --repeats=N       timed runs per figure (default 3)");
+    out.println("  --warmup=N        untimed runs first (default 1)");
+    out.println("  --input=SIZE,...  square input sizes to measure (default 256); 128 or 160 = an ROI crop");
+    out.println("  --threads=N,...   OpenMP threads, each in a child JVM (default: this JVM's OMP_NUM_THREADS)");
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out) throws Exception {
+    if (args.length == 0 || !args[0].equals("model")) {
+      throw new UserError("name what to benchmark: 'heartbeam bench model' (got "
+          + (args.length == 0 ? "nothing" : "'" + args[0] + "'") + ")");
+    }
+    int repeats = 3;
+    int warmUp = 1;
+    List<Integer> inputs = List.of(256);
+    List<Integer> threads = new ArrayList<>();
+    List<String> passOn = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+      String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      if (value == null && i + 1 < args.length && option.startsWith("--")) {
+        value = args[++i];
+      }
+      switch (option) {
+        case "--repeats":
+          repeats = positive(option, value, 1);
+          break;
+        case "--warmup":
+          warmUp = positive(option, value, 0);
+          break;
+        case "--input":
+          inputs = new ArrayList<>();
+          for (String size : (value == null ? "" : value).split(",")) {
+            inputs.add(positive(option, size, 16));
+          }
+          break;
+        case "--threads":
+          for (String n : (value == null ? "" : value).split(",")) {
+            threads.add(positive(option, n, 1));
+          }
+          continue;
+        default:
+          throw new UserError("unknown option " + arg + " (see heartbeam bench --help)");
+      }
+      passOn.add(option + "=" + value);
+    }
+    int status = 0;
+    for (int n : threads) {
+      status = Math.max(status, forked(n, passOn, out));
+    }
+    if (!threads.isEmpty()) {
+      return status;
+    }
+    ModelBench bench = new ModelBench(repeats, warmUp, out);
+    bench.printEnvironment();
+    bench.convProbe();
+    bench.printHeader();
+    for (int size : inputs) {
+      if (size % 16 != 0) {
+        throw new UserError("--input " + size + " must be a multiple of 16 (the U-Net pools 4 times)");
+      }
+      for (BenchNetwork network : BenchNetwork.standard(size)) {
+        bench.measure(network);
+      }
+    }
+    return 0;
+  }
+
+  /** The same bench in a child JVM with OMP_NUM_THREADS set, its output copied to {@code out}. */
+  private static int forked(int threads, List<String> args, PrintStream out) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(HeartBeamCli.class.getName());
+    command.add("bench");
+    command.add("model");
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+    Process process = builder.start();
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      reader.lines().forEach(out::println);
+    }
+    return process.waitFor();
+  }
+
+  private static int positive(String option, String value, int min) {
+    try {
+      int n = Integer.parseInt(value == null ? "" : value.trim());
+      if (n >= min) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UserError(option + " needs a whole number >= " + min + ", got '" + value + "'");
+  }
+}
