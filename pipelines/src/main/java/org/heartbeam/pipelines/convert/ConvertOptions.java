@@ -32,7 +32,7 @@ public interface ConvertOptions extends PipelineOptions {
 
   void setContours(String value);
 
-  @Description("Fraction of patients (not images) that go to validation, by a hash of the PatientID")
+  @Description("Fraction of patients (not images) that go to validation; patients are ranked by a hash of their PatientID")
   @Default.Double(0.2)
   double getValidationFraction();
 

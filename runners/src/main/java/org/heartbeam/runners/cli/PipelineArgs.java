@@ -1,12 +1,23 @@
 package org.heartbeam.runners.cli;
 
 import java.io.PrintStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.Validation;
 
 /** Parses a command's arguments into its options interface, Beam's options included. */
 final class PipelineArgs {
+  /** Beam's "Missing required value for [--output, "description"]." */
+  private static final Pattern MISSING = Pattern.compile("Missing required value for \\[(--\\w+), \"(.*)\"\\]");
+
   private PipelineArgs() {}
 
   /**
@@ -18,7 +29,9 @@ final class PipelineArgs {
     try {
       return PipelineOptionsFactory.fromArgs(withDefaultRunner(args)).withValidation().as(options);
     } catch (IllegalArgumentException e) {
-      throw new UserError(HeartBeamCli.firstLine(e.getMessage()).replace("Missing required value for ", "missing "));
+      String line = HeartBeamCli.firstLine(e.getMessage());
+      Matcher missing = MISSING.matcher(line);
+      throw new UserError(missing.find() ? "missing " + missing.group(1) + ": " + missing.group(2) : line);
     }
   }
 
@@ -39,9 +52,41 @@ final class PipelineArgs {
     return withRunner;
   }
 
-  /** Beam's help for the options interface: every option with its description and default. */
+  /**
+   * The command's own options (those its interface declares) with description and default; Beam's
+   * printHelp would list every inherited Beam option first, and call DirectRunner the default.
+   */
   static void printHelp(PrintStream out, Class<? extends PipelineOptions> options) {
-    PipelineOptionsFactory.register(options);
-    PipelineOptionsFactory.printHelp(out, options);
+    out.println("options:");
+    Arrays.stream(options.getDeclaredMethods())
+        .filter(m -> m.getName().startsWith("get") && m.getParameterCount() == 0)
+        .sorted(Comparator.comparing(Method::getName))
+        .forEach(m -> {
+          String name = Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
+          out.printf("  --%s=<%s>%s%n", name, m.getReturnType().getSimpleName(), describeDefault(m));
+          Description description = m.getAnnotation(Description.class);
+          if (description != null) {
+            out.println("      " + description.value());
+          }
+        });
+    out.println();
+    out.println("Beam's options pass through (--runner, --flinkMaster, --parallelism, ...). Without --runner,");
+    out.println("pipelines run on embedded Flink (--runner=FlinkRunner --flinkMaster=[local]).");
+  }
+
+  private static String describeDefault(Method getter) {
+    if (getter.isAnnotationPresent(Validation.Required.class)) {
+      return "  (required)";
+    }
+    for (Annotation a : getter.getAnnotations()) {
+      if (a.annotationType().getEnclosingClass() == Default.class) {
+        try {
+          return "  (default " + a.annotationType().getMethod("value").invoke(a) + ")";
+        } catch (ReflectiveOperationException e) {
+          return "";
+        }
+      }
+    }
+    return "";
   }
 }
