@@ -45,7 +45,10 @@ class HeartBeamCliTest {
     }
     out.reset();
     run("convert", "--help");
-    assertTrue(out().contains("--validationFraction"), "Beam's help lists the options: " + out());
+    assertTrue(out().contains("--validationFraction=<double>  (default 0.2)"), "the options with defaults: " + out());
+    assertTrue(out().contains("--input=<String>  (required)"), out());
+    assertTrue(out().contains("embedded Flink"), "the default runner is stated: " + out());
+    assertTrue(!out().contains("--gbek"), "not every inherited Beam option: " + out());
   }
 
   @Test
