@@ -13,12 +13,19 @@ public final class BenchNetwork {
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The reference network (transposed-conv up-sampling) and the CPU default, at a square input size. */
-  public static BenchNetwork[] standard(int inputSize) {
-    return new BenchNetwork[] {
-        new BenchNetwork("reference", UNetConfig.reference().toBuilder().inputSize(inputSize, inputSize).build()),
-        new BenchNetwork("default", UNetConfig.cpuDefault().toBuilder().inputSize(inputSize, inputSize).build())};
+  /** The reference network (the seed's architecture) at a square input size. */
+  public static BenchNetwork reference(int inputSize) {
+    return new BenchNetwork("reference", UNetConfig.reference().toBuilder().inputSize(inputSize, inputSize).build());
   }
+
+  /** The reference with up-sampling + 3x3 conv in place of transposed convs, at a square input size. */
+  public static BenchNetwork upsampleConv(int inputSize) {
+    return new BenchNetwork("upsample-conv",
+        UNetConfig.upsampleConvVariant().toBuilder().inputSize(inputSize, inputSize).build());
+  }
+
+  /** HeartBeam's default model at its own input size ({@link UNetConfig#defaultModel()}). */
+  public static BenchNetwork defaultModel() { return new BenchNetwork("default", UNetConfig.defaultModel()); }
 
   public String label() { return label; }
 

@@ -59,16 +59,14 @@ public final class ModelBench {
     ModelBench bench = new ModelBench(repeats, 2, System.out);
     bench.printEnvironment();
     if (args.length > 2 && args[2].equals("--profile")) {
-      for (BenchNetwork network : BenchNetwork.standard(input)) {
-        bench.profile(network, 8);
-      }
+      bench.profile(BenchNetwork.reference(input), 8);
+      bench.profile(BenchNetwork.defaultModel(), 8);
       return;
     }
     bench.convProbe();
     bench.printHeader();
-    for (BenchNetwork network : BenchNetwork.standard(input)) {
-      bench.measure(network);
-    }
+    bench.measure(BenchNetwork.reference(input));
+    bench.measure(BenchNetwork.defaultModel());
   }
 
   /** Backend, oneDNN presence and thread counts. */

@@ -62,9 +62,24 @@ public final class PreprocessOptions implements Serializable {
     this.windowLeft = crop == CropPolicy.WINDOW ? windowLeft : 0;
   }
 
+  /** The model's default pixel size: close to typical cine SAX (1.25-1.6 mm) so little is resampled. */
+  public static final double MODEL_SPACING_MM = 1.25;
+
+  /** The seed's grid: 256x256 native pixels, centre crop/pad (what TFRecords hold). */
   public static PreprocessOptions defaults() {
     return new PreprocessOptions(256, 256, IntensityNormalization.defaultPercentile(), ResizePolicy.NONE,
         Double.NaN, CropPolicy.CENTRE, 0, 0);
+  }
+
+  /**
+   * What the default model sees: resampled to {@link #MODEL_SPACING_MM} so that every scanner's
+   * image covers the same anatomy per pixel, then a centred {@code size} x {@code size} window
+   * (160 -> 200 mm, which holds the heart: the LV sits in the central part of a cardiac field of
+   * view), {@code percentile:1:99}. TFRecords carry no spacing: give their real spacing when
+   * reading them, or their anatomy is scaled by the 1.0 mm assumed.
+   */
+  public static PreprocessOptions modelDefaults(int size) {
+    return defaults().withTargetSize(size, size).withSpacing(MODEL_SPACING_MM);
   }
 
   public PreprocessOptions withTargetSize(int rows, int columns) {

@@ -60,7 +60,7 @@ class UNetConfigTest {
 
   @Test
   void serializesToAnEqualConfig() throws Exception {
-    UNetConfig c = UNetConfig.cpuDefault().toBuilder().dropout(0.25).batchNorm(true).seed(7).build();
+    UNetConfig c = UNetConfig.upsampleConvVariant().toBuilder().dropout(0.25).batchNorm(true).seed(7).build();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(c);

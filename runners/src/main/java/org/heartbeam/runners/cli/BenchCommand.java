@@ -29,10 +29,10 @@ final class BenchCommand implements Command {
 
   @Override
   public void printHelp(PrintStream out) {
-    out.println("usage: heartbeam bench model [--repeats=N] [--warmup=N] [--input=SIZE[,SIZE...]] [--threads=N[,N...]]");
+    out.println("usage: heartbeam bench model [--repeats=N] [--warmup=N] [--input=SIZE[,SIZE...]] [--variants] [--threads=N[,N...]]");
     out.println();
-    out.println("For the reference U-Net (depth 4, 16..256 filters, transposed-conv up-sampling) and the default");
-    out.println("model (the same with nearest up-sampling + 3x3 conv), on the SameDiff NHWC engine: images/s and");
+    out.println("For the reference U-Net (depth 4, 16..256 filters, transposed-conv up-sampling, 256x256) and the");
+    out.println("default model (the same on the 160x160 heart region), on the SameDiff NHWC engine: images/s and");
     out.println("GFLOP/s for inference at batch 1 and 8 and for one training step at batch 8, each the median of");
     out.println("the repeats after warm-up, with the backend, oneDNN and thread count used. With one OpenMP");
     out.println("thread it also runs one net per core side by side (how a Beam worker uses the cores), which");
@@ -40,7 +40,8 @@ final class BenchCommand implements Command {
     out.println();
     out.println("  --repeats=N       timed runs per figure (default 3)");
     out.println("  --warmup=N        untimed runs first (default 1)");
-    out.println("  --input=SIZE,...  square input sizes to measure (default 256); 128 or 160 = an ROI crop");
+    out.println("  --input=SIZE,...  square input sizes for the reference network (default 256)");
+    out.println("  --variants        also the up-sample + 3x3 conv variant at each input size");
     out.println("  --threads=N,...   OpenMP threads, each in a child JVM (default: this JVM's OMP_NUM_THREADS)");
   }
 
@@ -55,8 +56,14 @@ final class BenchCommand implements Command {
     List<Integer> inputs = List.of(256);
     List<Integer> threads = new ArrayList<>();
     List<String> passOn = new ArrayList<>();
+    boolean variants = false;
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
+      if (arg.equals("--variants")) {
+        variants = true;
+        passOn.add(arg);
+        continue;
+      }
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
       String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       if (value == null && i + 1 < args.length && option.startsWith("--")) {
@@ -100,10 +107,12 @@ final class BenchCommand implements Command {
       if (size % 16 != 0) {
         throw new UserError("--input " + size + " must be a multiple of 16 (the U-Net pools 4 times)");
       }
-      for (BenchNetwork network : BenchNetwork.standard(size)) {
-        bench.measure(network);
+      bench.measure(BenchNetwork.reference(size));
+      if (variants) {
+        bench.measure(BenchNetwork.upsampleConv(size));
       }
     }
+    bench.measure(BenchNetwork.defaultModel());
     return 0;
   }
 
