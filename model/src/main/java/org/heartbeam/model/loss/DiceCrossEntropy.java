@@ -31,9 +31,14 @@ public final class DiceCrossEntropy {
       SDVariable labels, int channels, double smooth) {
     SDVariable crossEntropy;
     if (channels == 1) {
-      // Binary cross-entropy from logits, stable form: max(x, 0) - x y + log(1 + exp(-|x|)).
-      SDVariable softplus = sd.math().log(sd.math().exp(sd.math().abs(logits).neg()).add(1.0));
-      crossEntropy = sd.nn().relu(logits, 0).sub(logits.mul(labels)).add(softplus).mean();
+      // Binary cross-entropy from logits, stable form: max(x, 0) - x y + log(1 + exp(-|x|)), with
+      // max(x, 0) written as (x + |x|) / 2. Why: autodiff takes relu'(0) = 0 and |x|'(0) = 0, which
+      // made the gradient at a logit of exactly 0 (every pixel of a zero-initialised output) -y
+      // instead of 1/2 - y; (x + |x|) / 2 has derivative 1/2 there, the true value.
+      SDVariable absolute = sd.math().abs(logits);
+      SDVariable softplus = sd.math().log(sd.math().exp(absolute.neg()).add(1.0));
+      SDVariable positivePart = logits.add(absolute).mul(0.5);
+      crossEntropy = positivePart.sub(logits.mul(labels)).add(softplus).mean();
     } else {
       // log softmax over the channels as z - logsumexp(z), written out: ND4J 1.0.0-M2.1's logSoftmax
       // with an axis fails to build its gradient graph, and without one the loss turned NaN in training.

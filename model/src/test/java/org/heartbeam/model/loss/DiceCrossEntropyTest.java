@@ -27,6 +27,19 @@ class DiceCrossEntropyTest {
   }
 
   @Test
+  void binaryCrossEntropyGradientIsRightAtLogitZero() {
+    // Dice smoothing so large that the Dice term's gradient vanishes: d/dx mean(BCE) = (sigmoid(x) - y) / n.
+    SameDiff sd = SameDiff.create();
+    SDVariable z = sd.var("z", Nd4j.zeros(DataType.FLOAT, 1, 1, 2, 1));
+    SDVariable y = sd.constant("y", Nd4j.createFromArray(new float[] {1, 0}).reshape(1, 1, 2, 1));
+    DiceCrossEntropy.build(sd, "loss", z, sd.nn().sigmoid(z), y, 1, 1e6);
+    sd.setLossVariables("loss");
+    INDArray gradient = sd.calculateGradients(Map.of(), "z").get("z");
+    assertEquals((0.5 - 1) / 2, gradient.getDouble(0), 1e-5);
+    assertEquals((0.5 - 0) / 2, gradient.getDouble(1), 1e-5);
+  }
+
+  @Test
   void dl4jAndSameDiffLossesAgree() {
     for (int channels : new int[] {1, 2}) {
       INDArray logits = Nd4j.rand(DataType.FLOAT, 2, 4, 4, channels).subi(0.5).muli(4);
