@@ -47,6 +47,25 @@ class ModelInputPreparerTest {
   }
 
   @Test
+  void modelDefaultsResampleToOnePointTwoFiveMmAndCentreTheWindow() {
+    // 256 px at 1.5 mm = 384 mm; at 1.25 mm that is 307.2 px, of which the centred 160 are kept.
+    CardiacImage image = image(256, 256, 1.5, 13);
+    Mask label = disc(256, 256, 128, 128, 20);
+    PreparedImage prepared = ModelInputPreparer.prepare(LabeledImage.labeled(image, label),
+        PreprocessOptions.modelDefaults(160));
+    assertEquals(160, prepared.rows());
+    assertEquals(160, prepared.columns());
+    // The scaled grid has whole pixels (307, not 307.2): the spacing is 384 / 307 mm.
+    assertEquals(384.0 / 307, prepared.modelRowSpacingMm(), 1e-9);
+    assertEquals(384.0 / 307, prepared.modelColumnSpacingMm(), 1e-9);
+    // The disc keeps its physical area (to resampling error) and comes back to its original pixels.
+    double ratio = prepared.label().orElseThrow().count() * 1.25 * 1.25 / (label.count() * 1.5 * 1.5);
+    assertEquals(1.0, ratio, 0.03);
+    Mask back = prepared.toOriginalGrid(prepared.label().orElseThrow());
+    assertTrue(org.heartbeam.model.metrics.OverlapMetrics.dice(back, label) > 0.97);
+  }
+
+  @Test
   void fitShrinksA512ImageTo256AndDoublesTheSpacing() {
     CardiacImage image = image(512, 512, 0.7, 13);
     Mask label = disc(512, 512, 250, 260, 60);

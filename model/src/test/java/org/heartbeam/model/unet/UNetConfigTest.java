@@ -24,6 +24,15 @@ class UNetConfigTest {
   }
 
   @Test
+  void defaultModelIsTheReferenceArchitectureOnTheHeartRegion() {
+    UNetConfig model = UNetConfig.defaultModel();
+    assertEquals(UNetConfig.reference().toBuilder().inputSize(160, 160).build(), model);
+    assertEquals(UNetConfig.reference().parameterCount(), model.parameterCount());
+    // Convolution cost scales with pixels: (160 / 256)^2 of the reference's.
+    assertEquals(UNetConfig.reference().forwardMacs() * 160L * 160 / (256L * 256), model.forwardMacs());
+  }
+
+  @Test
   void smallNetworkCountedByHand() {
     // 8x8, depth 1, 2 filters, up-sample + 3x3 conv, one sigmoid channel.
     UNetConfig c = UNetConfig.builder().inputSize(8, 8).depth(1).baseFilters(2)
