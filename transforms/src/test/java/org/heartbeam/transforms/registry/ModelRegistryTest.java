@@ -265,5 +265,4 @@ class ModelRegistryTest {
   private static String sha256(Path file) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
-
 }
