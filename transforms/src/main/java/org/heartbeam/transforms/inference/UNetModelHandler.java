@@ -31,8 +31,9 @@ import org.heartbeam.model.preprocess.PreprocessOptions;
  *
  * <p>An image that cannot be prepared fails its batch, and so (re-run alone) becomes its own dead
  * letter. Threads: the nets are not thread-safe; each concurrently inferring thread gets a replica
- * with a copy of the loaded weights (measured faster than one net under a lock; see the report in
- * {@code ReplicaVsLockBench}).
+ * with a copy of the loaded weights: with OMP_NUM_THREADS=1 and 2 threads, the default model ran
+ * 1.1-1.2x faster that way than as one net under a lock ({@code ReplicaVsLockBench}, on a busy
+ * 2-core machine), at the cost of one more copy of the weights per thread.
  */
 public final class UNetModelHandler implements ModelHandler<LabeledImage, SegmentedImage, LoadedModel> {
   private static final long serialVersionUID = 1L;
