@@ -48,7 +48,7 @@ public final class ModelFile {
   public static final String WEIGHTS_ENTRY = "weights.bin";
 
   /** The engines a model file can name, by {@link SegmentationNet#engine()}. */
-  private static final Map<String, Function<UNetConfig, SegmentationNet>> ENGINES = Map.of(
+  static final Map<String, Function<UNetConfig, SegmentationNet>> ENGINES = Map.of(
       SameDiffUNet.ENGINE, SameDiffUNet::new,
       ComputationGraphUNet.ENGINE, ComputationGraphUNet::new);
 

@@ -1,0 +1,75 @@
+package org.heartbeam.transforms.inference;
+
+import java.util.Objects;
+import org.apache.beam.sdk.coders.CannotProvideCoderException;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.heartbeam.transforms.deadletter.WithDeadLetters;
+
+/**
+ * Runs a model on every input, shaped like Beam Python's {@code RunInference}: the model is loaded
+ * once per worker JVM per {@link ModelHandler#modelId()} and shared by all threads (one instance per
+ * concurrently inferring thread, up to {@link ModelHandler#maxReplicas()}); inputs are batched within
+ * a bundle and a window ({@link ModelHandler#batching()}); an input its model cannot handle becomes a
+ * dead letter (stage "inference"), never an exception.
+ *
+ * <p>Metrics (namespace {@code RunInference}): counters {@code modelLoads}, {@code modelReplicas},
+ * {@code images} (inputs), {@code emitted}, {@code failures} (dead letters), {@code batches} (model
+ * runs, including the one-by-one re-runs of a failed batch); distributions {@code batchSize} and
+ * {@code inferenceMillisPerBatch}. images = emitted + failures.
+ */
+public final class RunInference<InputT, OutputT>
+    extends PTransform<PCollection<InputT>, WithDeadLetters<OutputT>> {
+  private static final long serialVersionUID = 1L;
+
+  private final ModelHandler<InputT, OutputT, ?> handler;
+  private final Coder<OutputT> outputCoder;
+
+  private RunInference(ModelHandler<InputT, OutputT, ?> handler, Coder<OutputT> outputCoder) {
+    this.handler = Objects.requireNonNull(handler, "handler");
+    this.outputCoder = outputCoder;
+  }
+
+  public static <InputT, OutputT> RunInference<InputT, OutputT> of(ModelHandler<InputT, OutputT, ?> handler) {
+    return new RunInference<>(handler, null);
+  }
+
+  /**
+   * The predictions' coder. Without one, the pipeline's coder registry is asked for the handler's
+   * output type (Java serialization at worst): set a fast coder for large outputs.
+   */
+  public RunInference<InputT, OutputT> withOutputCoder(Coder<OutputT> coder) {
+    return new RunInference<>(handler, Objects.requireNonNull(coder, "coder"));
+  }
+
+  @Override
+  public WithDeadLetters<OutputT> expand(PCollection<InputT> inputs) {
+    TupleTag<OutputT> predictions = new TupleTag<>("predictions");
+    PCollectionTuple outputs = inputs.apply("RunInference", ParDo.of(fn(handler, predictions))
+        .withOutputTags(predictions, TupleTagList.of(WithDeadLetters.DEAD_LETTER_TAG)));
+    outputs.get(predictions).setCoder(outputCoder != null ? outputCoder : registeredCoder(inputs));
+    return WithDeadLetters.of(outputs, predictions);
+  }
+
+  private static <I, O, M> RunInferenceFn<I, O, M> fn(ModelHandler<I, O, M> handler, TupleTag<O> tag) {
+    return new RunInferenceFn<>(handler, tag);
+  }
+
+  /** The registry's coder for OutputT as the handler's class binds it. */
+  @SuppressWarnings("unchecked")
+  private Coder<OutputT> registeredCoder(PCollection<InputT> inputs) {
+    TypeDescriptor<?> type = TypeDescriptor.of(handler.getClass())
+        .resolveType(ModelHandler.class.getTypeParameters()[1]);
+    try {
+      return (Coder<OutputT>) inputs.getPipeline().getCoderRegistry().getCoder(type);
+    } catch (CannotProvideCoderException e) {
+      throw new IllegalArgumentException("RunInference has no coder for " + type + ": use withOutputCoder(...)", e);
+    }
+  }
+}
