@@ -3,7 +3,9 @@ package org.heartbeam.model.stats;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.heartbeam.model.volume.CineVolumes;
@@ -16,16 +18,19 @@ import org.heartbeam.model.volume.SliceArea;
  *
  * <p>Strict about completeness, because a wrong EF looks like a right one: the clinical numbers are
  * given only when at least 2 slices and 2 phases exist and <em>every</em> phase is present on every
- * slice. Otherwise {@link #computable()} is false, EDV/ESV/SV/EF are NaN and {@link #reason()} says
- * why (one slice only; phases missing on some slice, which with trigger-time ranking also means the
+ * slice. A phase index that no image has (e.g. only ED and ES were segmented) is not a phase of the
+ * series: NaN in {@link #volumesMl()}, not counted in {@link #phases()}, and ED/ES are the largest and
+ * smallest of the phases measured. Otherwise {@link #computable()} is false, EDV/ESV/SV/EF are NaN
+ * and {@link #reason()} says why (one slice only; phases missing on some slice, which with trigger-time ranking also means the
  * other phases of that slice may be misaligned; two images of one phase at one slice; ...). The
  * per-phase volumes that could be summed are still reported.
  *
  * @param imageCount images the series contributed
  * @param slices distinct slice positions (0 when not computable before grouping)
- * @param phases phases found (index or trigger rank); volumesMl has this length
+ * @param phases phases measured on every slice (by index or trigger rank)
  * @param sliceSpacingMm median gap between neighbouring slice positions, NaN when unknown
- * @param volumesMl LV volume per phase in ml, NaN for a phase missing on some slice
+ * @param volumesMl LV volume per phase (index 0 up to the highest found) in ml; NaN for a phase
+ *     missing on some or all slices
  * @param edPhase phase of the largest volume, -1 when not computable
  * @param esPhase phase of the smallest volume, -1 when not computable
  * @param reason empty when computable, else one line saying why not
@@ -89,24 +94,43 @@ public record StudyVolumes(
       return notComputable(first, images.size(), 0, 0, Double.NaN, new double[0], e.getMessage());
     }
     double[] volumes = cine.volumesMl();
-    TreeSet<Integer> missing = new TreeSet<>();
+    Set<Integer> indexed = indexedPhases(images);
+    TreeSet<Integer> partial = new TreeSet<>();
+    int measured = 0;
     for (int p = 0; p < volumes.length; p++) {
-      if (Double.isNaN(volumes[p])) {
-        missing.add(p);
+      if (!Double.isNaN(volumes[p])) {
+        measured++;
+      } else if (indexed == null || indexed.contains(p)) {
+        partial.add(p);
       }
     }
-    if (!missing.isEmpty()) {
-      return notComputable(first, images.size(), cine.slices(), volumes.length, cine.sliceSpacingMm(), volumes,
-          "phases " + missing + " of " + volumes.length + " are missing on some of the " + cine.slices()
-              + " slices");
+    if (!partial.isEmpty()) {
+      return notComputable(first, images.size(), cine.slices(), measured, cine.sliceSpacingMm(), volumes,
+          "phases " + partial + " are missing on some of the " + cine.slices() + " slices");
     }
-    if (volumes.length < 2) {
-      return notComputable(first, images.size(), cine.slices(), volumes.length, cine.sliceSpacingMm(), volumes,
+    if (measured < 2) {
+      return notComputable(first, images.size(), cine.slices(), measured, cine.sliceSpacingMm(), volumes,
           "only one cardiac phase: no end-diastole and end-systole to compare");
     }
     return new StudyVolumes(first.modelVersion(), first.patientKey(), first.studyKey(), first.seriesKey(),
-        images.size(), cine.slices(), volumes.length, cine.sliceSpacingMm(), volumes, cine.edPhase(),
+        images.size(), cine.slices(), measured, cine.sliceSpacingMm(), volumes, cine.edPhase(),
         cine.esPhase(), cine.edvMl(), cine.esvMl(), cine.strokeVolumeMl(), cine.ejectionFractionPercent(), "");
+  }
+
+  /**
+   * The phase indices of the images when every image has one (then a phase no image has is simply
+   * not part of the series); null when phases come from trigger-time ranks, where every gap is a
+   * slice with fewer images than the others.
+   */
+  private static Set<Integer> indexedPhases(Collection<ImageStatistics> images) {
+    Set<Integer> phases = new HashSet<>();
+    for (ImageStatistics image : images) {
+      if (image.phaseIndex() < 0) {
+        return null;
+      }
+      phases.add(image.phaseIndex());
+    }
+    return phases;
   }
 
   private static StudyVolumes notComputable(ImageStatistics first, int images, int slices, int phases,

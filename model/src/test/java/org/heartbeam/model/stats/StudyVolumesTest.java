@@ -43,6 +43,31 @@ class StudyVolumesTest {
   }
 
   @Test
+  void phasesNoImageHasAreNotPartOfTheSeries() {
+    // Only phases 0 and 2 segmented (as when only ED and ES have labels): phase 1 exists nowhere.
+    List<ImageStatistics> images = new ArrayList<>(stack(new double[] {1000, 500, 800}, 3, -1, -1));
+    images.removeIf(i -> i.phaseIndex() == 1);
+    StudyVolumes v = StudyVolumes.of(images);
+    assertTrue(v.computable(), v.reason());
+    assertEquals(2, v.phases());
+    assertEquals(0, v.edPhase());
+    assertEquals(2, v.esPhase());
+    assertEquals(20, v.efPercent(), EPS); // (30 - 24) / 30
+    assertTrue(Double.isNaN(v.volumesMl()[1]));
+  }
+
+  @Test
+  void byTriggerRankASliceWithFewerImagesIsIncomplete() {
+    List<ImageStatistics> images = new ArrayList<>();
+    for (ImageStatistics i : stack(new double[] {1000, 500, 800}, 3, 0, 0)) {
+      images.add(withoutPhaseIndex(i));
+    }
+    StudyVolumes v = StudyVolumes.of(images);
+    assertFalse(v.computable());
+    assertTrue(v.reason().contains("phases [2]"), v.reason()); // the short slice's ranks stop at 1
+  }
+
+  @Test
   void oneSliceIsNotAVolume() {
     StudyVolumes v = StudyVolumes.of(stack(new double[] {1000, 500}, 1, -1, -1));
     assertFalse(v.computable());
@@ -55,6 +80,12 @@ class StudyVolumesTest {
     assertFalse(v.computable());
     assertTrue(v.reason().contains("one cardiac phase"), v.reason());
     assertArrayEquals(new double[] {40}, v.volumesMl(), EPS);
+  }
+
+  private static ImageStatistics withoutPhaseIndex(ImageStatistics i) {
+    return new ImageStatistics(i.imageKey(), i.patientKey(), i.studyKey(), i.seriesKey(), i.sourceUri(),
+        i.modelVersion(), i.slicePositionMm(), -1, i.triggerTimeMs(), i.lvAreaMm2(), 0, false, Double.NaN,
+        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
   }
 
   /** Images of {@code slices} slices 10 mm apart, one per phase with the given area, minus one. */
