@@ -21,9 +21,9 @@ import org.heartbeam.model.volume.SliceArea;
  * slice. A phase index that no image has (e.g. only ED and ES were segmented) is not a phase of the
  * series: NaN in {@link #volumesMl()}, not counted in {@link #phases()}, and ED/ES are the largest and
  * smallest of the phases measured. Otherwise {@link #computable()} is false, EDV/ESV/SV/EF are NaN
- * and {@link #reason()} says why (one slice only; phases missing on some slice, which with trigger-time ranking also means the
- * other phases of that slice may be misaligned; two images of one phase at one slice; ...). The
- * per-phase volumes that could be summed are still reported.
+ * and {@link #reason()} says why (one slice only; phases missing on some slice, which with
+ * trigger-time ranking also means the other phases of that slice may be misaligned; two images of
+ * one phase at one slice; ...). The per-phase volumes that could be summed are still reported.
  *
  * @param imageCount images the series contributed
  * @param slices distinct slice positions (0 when not computable before grouping)
