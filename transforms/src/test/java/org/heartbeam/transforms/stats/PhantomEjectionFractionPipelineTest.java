@@ -41,7 +41,7 @@ class PhantomEjectionFractionPipelineTest {
   void expertMasksReproduceThePhantomsVolumesAndEf(TestPipeline pipeline, @TempDir Path tmp) throws Exception {
     Path data = tmp.resolve("phantom");
     Path out = tmp.resolve("stats");
-    SyntheticStudyGenerator.generate(SynthOptions.builder().patients(2).slices(6).phases(8).seed(11).build(), data);
+    SyntheticStudyGenerator.generate(SynthOptions.builder().patients(2).slices(4).phases(6).rows(128).cols(128).seed(11).build(), data);
     Map<String, Truth> truth = readTruth(data.resolve("ground_truth.csv"));
 
     WithDeadLetters<StudyVolumes> report = pipeline
@@ -56,9 +56,9 @@ class PhantomEjectionFractionPipelineTest {
         n++;
         Truth t = truth.get(v.patientKey());
         assertTrue(v.computable(), v.reason());
-        assertEquals(6, v.slices());
-        assertEquals(8, v.phases());
-        assertEquals(48, v.imageCount());
+        assertEquals(4, v.slices());
+        assertEquals(6, v.phases());
+        assertEquals(24, v.imageCount());
         assertEquals(t.edPhase, v.edPhase());
         assertEquals(t.esPhase, v.esPhase());
         assertEquals(t.edvMl, v.edvMl(), 0.02 * t.edvMl, "EDV");
@@ -74,7 +74,7 @@ class PhantomEjectionFractionPipelineTest {
 
     List<String> images = Files.readAllLines(out.resolve(WriteStatistics.IMAGES_CSV));
     assertEquals(StatisticsCsv.IMAGES_HEADER, images.get(0));
-    assertEquals(1 + 96, images.size());
+    assertEquals(1 + 48, images.size());
     int dice = List.of(StatisticsCsv.IMAGES_HEADER.split(",")).indexOf("dice");
     for (String row : images.subList(1, images.size())) {
       assertTrue(row.startsWith(ExpertMasks.MODEL_VERSION + ","), row);
@@ -87,8 +87,8 @@ class PhantomEjectionFractionPipelineTest {
     JsonNode run = JSON.readTree(out.resolve(WriteStatistics.RUN_JSON).toFile());
     assertEquals(1, run.size());
     assertEquals(ExpertMasks.MODEL_VERSION, run.get(0).get("model_version").asText());
-    assertEquals(96, run.get(0).get("labelled").asLong());
-    assertEquals(96, run.get(0).get("metrics").get("dice").get("count").asLong());
+    assertEquals(48, run.get(0).get("labelled").asLong());
+    assertEquals(48, run.get(0).get("metrics").get("dice").get("count").asLong());
     assertEquals(1.0, run.get(0).get("metrics").get("dice").get("min").asDouble(), 0);
     assertEquals(0.0, run.get(0).get("metrics").get("hd95_mm").get("max").asDouble(), 0);
 
@@ -100,7 +100,7 @@ class PhantomEjectionFractionPipelineTest {
     for (JsonNode v : volumes) {
       Truth t = truth.get(v.get("patient_key").asText());
       assertEquals(t.efPercent, v.get("ef_percent").asDouble(), 1.0);
-      assertEquals(8, v.get("volumes_ml").size());
+      assertEquals(6, v.get("volumes_ml").size());
     }
   }
 
