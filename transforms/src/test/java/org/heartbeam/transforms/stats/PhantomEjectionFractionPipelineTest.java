@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -70,7 +74,12 @@ class PhantomEjectionFractionPipelineTest {
       assertEquals(2, n);
       return null;
     });
-    pipeline.run().waitUntilFinish();
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+    long read = counter(result, ComputeImageStatistics.READ);
+    assertEquals(48, read);
+    assertEquals(read, counter(result, ComputeImageStatistics.EMITTED)
+        + counter(result, ComputeImageStatistics.DEAD_LETTERED));
 
     List<String> images = Files.readAllLines(out.resolve(WriteStatistics.IMAGES_CSV));
     assertEquals(StatisticsCsv.IMAGES_HEADER, images.get(0));
@@ -102,6 +111,15 @@ class PhantomEjectionFractionPipelineTest {
       assertEquals(t.efPercent, v.get("ef_percent").asDouble(), 1.0);
       assertEquals(6, v.get("volumes_ml").size());
     }
+  }
+
+  private static long counter(PipelineResult result, String name) {
+    long total = 0;
+    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named(ComputeImageStatistics.class, name)).build()).getCounters()) {
+      total += c.getAttempted();
+    }
+    return total;
   }
 
   private record Truth(int edPhase, int esPhase, double edvMl, double esvMl, double efPercent)
