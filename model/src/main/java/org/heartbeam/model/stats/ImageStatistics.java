@@ -116,7 +116,7 @@ public record ImageStatistics(
     return seriesInstanceUid.isEmpty() ? "" : "se-" + CardiacImage.shortHash("series:" + seriesInstanceUid);
   }
 
-  /** Whether the image can take part in a volume: it belongs to a known series and has a slice position. */
+  /** Whether the header placed the image along a stack's normal, which a volume needs. */
   public boolean hasSlicePosition() {
     return Double.isFinite(slicePositionMm);
   }

@@ -26,7 +26,7 @@ import org.heartbeam.model.volume.SliceArea;
  * one phase at one slice; ...). The per-phase volumes that could be summed are still reported.
  *
  * @param imageCount images the series contributed
- * @param slices distinct slice positions (0 when not computable before grouping)
+ * @param slices distinct slice positions; 0 when no stack could be formed at all (see reason)
  * @param phases phases measured on every slice (by index or trigger rank)
  * @param sliceSpacingMm median gap between neighbouring slice positions, NaN when unknown
  * @param volumesMl LV volume per phase (index 0 up to the highest found) in ml; NaN for a phase
