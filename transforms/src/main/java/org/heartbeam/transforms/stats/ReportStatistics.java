@@ -1,0 +1,39 @@
+package org.heartbeam.transforms.stats;
+
+import java.util.Objects;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.heartbeam.model.image.SegmentedImage;
+import org.heartbeam.model.stats.ImageStatistics;
+import org.heartbeam.model.stats.StudyVolumes;
+import org.heartbeam.transforms.deadletter.WithDeadLetters;
+
+/**
+ * The whole statistics output of an inference run: per-image statistics, per-patient and per-run
+ * summaries, LV volumes and EF per series, all written by {@link WriteStatistics} under one
+ * directory. Returns the series volumes and every dead letter of the way (images the metrics refused,
+ * images that belong to no cine stack), for the caller to write next to the outputs.
+ */
+public final class ReportStatistics extends PTransform<PCollection<SegmentedImage>, WithDeadLetters<StudyVolumes>> {
+  private final String outputDir;
+
+  private ReportStatistics(String outputDir) {
+    this.outputDir = Objects.requireNonNull(outputDir, "outputDir");
+  }
+
+  public static ReportStatistics to(String outputDir) { return new ReportStatistics(outputDir); }
+
+  @Override
+  public WithDeadLetters<StudyVolumes> expand(PCollection<SegmentedImage> images) {
+    WithDeadLetters<ImageStatistics> measured = images.apply("ComputeImageStatistics", ComputeImageStatistics.create());
+    PCollection<ImageStatistics> statistics = measured.output();
+    statistics.apply("WriteImages", WriteStatistics.images(outputDir));
+    statistics.apply("PerPatient", SummarizeStatistics.perPatient())
+        .apply("WritePatients", WriteStatistics.patients(outputDir));
+    statistics.apply("PerRun", SummarizeStatistics.perRun())
+        .apply("WriteRun", WriteStatistics.run(outputDir));
+    WithDeadLetters<StudyVolumes> volumes = measured.then("EstimateVolumes", EstimateVolumes.create());
+    volumes.output().apply("WriteVolumes", WriteStatistics.volumes(outputDir));
+    return volumes;
+  }
+}
