@@ -60,7 +60,7 @@ class FlinkRestSubmissionIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SynthOptions PHANTOM = SynthOptions.builder().patients(3).slices(3).phases(4)
-      .rows(96).cols(96).build();
+      .rows(128).cols(128).build();
 
   private MiniCluster cluster;
   private int restPort;
