@@ -33,6 +33,11 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.heartbeam.model.file.ModelFile;
+import org.heartbeam.model.file.ModelProvenance;
+import org.heartbeam.model.preprocess.PreprocessOptions;
+import org.heartbeam.model.unet.SameDiffUNet;
+import org.heartbeam.model.unet.UNetConfig;
 import org.heartbeam.transforms.synth.SynthOptions;
 import org.heartbeam.transforms.synth.SynthSummary;
 import org.heartbeam.transforms.synth.SyntheticStudyGenerator;
@@ -55,8 +60,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class FlinkRestSubmissionIT {
-  /** The batch job that goes to the cluster; the inference pipeline will take its place. */
-  private static final String JOB_COMMAND = "convert";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SynthOptions PHANTOM = SynthOptions.builder().patients(3).slices(3).phases(4)
@@ -67,6 +70,7 @@ class FlinkRestSubmissionIT {
   private Path clusterJar;
   private Path input;
   private SynthSummary phantom;
+  private Path model;
 
   @BeforeAll
   void startCluster(@TempDir Path tmp) throws Exception {
@@ -74,6 +78,10 @@ class FlinkRestSubmissionIT {
     assertTrue(Files.isRegularFile(clusterJar), "cluster jar not built: " + clusterJar);
     input = tmp.resolve("phantom");
     phantom = SyntheticStudyGenerator.generate(PHANTOM, input);
+    model = tmp.resolve("tiny.hbm");
+    UNetConfig tiny = UNetConfig.builder().inputSize(32, 32).depth(2).baseFilters(4).build();
+    ModelFile.save(model, new SameDiffUNet(tiny),
+        ModelProvenance.of(PreprocessOptions.defaults().withTargetSize(32, 32).withSpacing(4.0)));
 
     Configuration config = new Configuration();
     config.set(RestOptions.BIND_ADDRESS, "localhost");
@@ -99,7 +107,7 @@ class FlinkRestSubmissionIT {
     String jobName = "heartbeam-it-cli";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = HeartBeamCli.standard().run(jobArgs(output, jobName, "--filesToStage=" + clusterJar),
+    int status = HeartBeamCli.standard().run(convertArgs(output, jobName, "--filesToStage=" + clusterJar),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertEquals(0, status, () -> "stdout:\n" + out + "\nstderr:\n" + err);
@@ -109,7 +117,8 @@ class FlinkRestSubmissionIT {
 
   /**
    * The cluster jar alone, as a user runs it on a machine that has nothing else: {@code java -jar
-   * heartbeam-cluster.jar convert ... --flinkMaster=localhost:<port>}. Beam stages the jar it runs from.
+   * heartbeam-cluster.jar infer ... --flinkMaster=localhost:<port>}, with the batch inference job.
+   * Beam stages the jar it runs from.
    */
   @Test
   void clusterJarSubmitsThroughRest(@TempDir Path tmp) throws Exception {
@@ -118,18 +127,20 @@ class FlinkRestSubmissionIT {
     List<String> command = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-jar", clusterJar.toString()));
-    command.addAll(List.of(jobArgs(output, jobName)));
+    command.addAll(List.of("infer", "--input=" + input, "--model=" + model, "--output=" + output,
+        "--registry=" + tmp.resolve("registry"), "--runner=FlinkRunner", "--flinkMaster=localhost:" + restPort,
+        "--parallelism=2", "--jobName=" + jobName));
     Path log = tmp.resolve("client.log");
     Process client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertTrue(client.waitFor(8, TimeUnit.MINUTES), "client did not finish");
 
     assertEquals(0, client.exitValue(), () -> "client output:\n" + readQuietly(log));
     assertFinishedOnCluster(jobName);
-    assertConverted(output);
+    assertSegmented(output);
   }
 
-  private String[] jobArgs(Path output, String jobName, String... extra) {
-    List<String> args = new ArrayList<>(List.of(JOB_COMMAND, "--input=" + input, "--output=" + output,
+  private String[] convertArgs(Path output, String jobName, String... extra) {
+    List<String> args = new ArrayList<>(List.of("convert", "--input=" + input, "--output=" + output,
         "--includeUnlabelled", "--runner=FlinkRunner", "--flinkMaster=localhost:" + restPort,
         "--parallelism=2", "--jobName=" + jobName));
     args.addAll(List.of(extra));
@@ -162,6 +173,16 @@ class FlinkRestSubmissionIT {
 
     assertEquals(train, recordsIn(output, "train-"));
     assertEquals(validation, recordsIn(output, "validation-"));
+  }
+
+  /** Every phantom image was segmented on the cluster, once-loaded model, counts reconcile, EF rows written. */
+  private void assertSegmented(Path output) throws IOException {
+    JsonNode manifest = JSON.readTree(output.resolve("infer_manifest.json").toFile());
+    assertEquals(phantom.images(), manifest.path("counts").path("images_segmented").asLong(), manifest::toString);
+    assertEquals(0, manifest.path("dead_letters").path("count").asLong(), manifest::toString);
+    assertTrue(manifest.path("reconciliation").path("reconciles").asBoolean(false), manifest::toString);
+    assertEquals(PHANTOM.patients(), manifest.path("volumes").size(), manifest::toString);
+    assertEquals(phantom.images() + 1, Files.readAllLines(output.resolve("images.csv")).size());
   }
 
   /** Records in the TFRecord files with this prefix, counted from the framing alone. */
