@@ -11,7 +11,7 @@ import java.util.function.ToDoubleFunction;
  * Which overlays the report shows: the worst, median and best images by Dice when the run had expert
  * labels, otherwise the smallest, median and largest predicted LV areas (where a model fails, the
  * area is usually implausibly small or large). Only images whose overlay PNG exists are candidates;
- * an image appears in at most one group.
+ * an image appears in at most one group, and with fewer than nine images the groups are smaller.
  */
 final class OverlaySelection {
   /** A titled row of the overlay grid. */
@@ -43,29 +43,34 @@ final class OverlaySelection {
     // Ties broken by image key, so the same run always gives the same page.
     sorted.sort(Comparator.comparingDouble(measure).thenComparing(ImageRow::imageKey));
     int n = sorted.size();
+    // Few images: share them out so that the extremes come first, e.g. 2 images are a worst and a best.
+    int perGroup = Math.min(PER_GROUP, Math.max(1, n / 3));
     Set<Integer> used = new HashSet<>();
+    Group low = group(lowTitle, measureName, sorted, range(0, n), perGroup, used);
+    Group high = group(highTitle, measureName, sorted, range(n - 1, -1), perGroup, used);
+    Group middle = group(middleTitle, measureName, sorted, middleOut(n), perGroup, used);
     List<Group> groups = new ArrayList<>();
-    addGroup(groups, lowTitle, measureName, sorted, range(0, n), used);
-    addGroup(groups, middleTitle, measureName, sorted, middleOut(n), used);
-    addGroup(groups, highTitle, measureName, sorted, range(n - 1, -1), used);
+    for (Group g : new Group[] {low, middle, high}) {
+      if (!g.images().isEmpty()) {
+        groups.add(g);
+      }
+    }
     return groups;
   }
 
-  private static void addGroup(List<Group> groups, String title, String measure, List<ImageRow> sorted,
-      List<Integer> order, Set<Integer> used) {
-    List<ImageRow> chosen = new ArrayList<>();
+  private static Group group(String title, String measure, List<ImageRow> sorted, List<Integer> order, int size,
+      Set<Integer> used) {
+    List<Integer> chosen = new ArrayList<>();
     for (int index : order) {
-      if (chosen.size() == PER_GROUP) {
+      if (chosen.size() == size) {
         break;
       }
       if (used.add(index)) {
-        chosen.add(sorted.get(index));
+        chosen.add(index);
       }
     }
-    chosen.sort(Comparator.comparingInt(sorted::indexOf));
-    if (!chosen.isEmpty()) {
-      groups.add(new Group(title, measure, chosen));
-    }
+    chosen.sort(null);
+    return new Group(title, measure, chosen.stream().map(sorted::get).toList());
   }
 
   /** from, from+1 ... (exclusive end), or downwards when end < from. */

@@ -1,5 +1,6 @@
 package org.heartbeam.pipelines.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -33,16 +34,24 @@ final class TrainingCurvesChart {
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochAxis);
     NumberAxis lossAxis = new NumberAxis("loss");
     lossAxis.setAutoRangeIncludesZero(false);
-    plot.add(new XYPlot(losses, null, lossAxis, new XYLineAndShapeRenderer(true, true)), 1);
+    plot.add(new XYPlot(losses, null, lossAxis, lines(new Color(0x1f77b4), new Color(0xff7f0e))), 1);
     NumberAxis diceAxis = new NumberAxis("Dice");
     diceAxis.setAutoRangeIncludesZero(false);
-    XYPlot dicePlot = new XYPlot(dice, null, diceAxis, new XYLineAndShapeRenderer(true, true));
+    XYPlot dicePlot = new XYPlot(dice, null, diceAxis, lines(new Color(0x2ca02c), new Color(0x9467bd)));
     if (bestEpoch >= 0) {
       dicePlot.addDomainMarker(new ValueMarker(bestEpoch));
     }
     plot.add(dicePlot, 1);
     String title = "Training" + (bestEpoch >= 0 ? " (best epoch " + bestEpoch + ")" : "");
     return ChartPng.render(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true), WIDTH, HEIGHT);
+  }
+
+  /** Lines with points, in colours that stay apart on white (JFreeChart's defaults include yellow). */
+  private static XYLineAndShapeRenderer lines(Color first, Color second) {
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    renderer.setSeriesPaint(0, first);
+    renderer.setSeriesPaint(1, second);
+    return renderer;
   }
 
   /** One curve; epochs with no value (NaN) are left out rather than drawn as a gap to nowhere. */

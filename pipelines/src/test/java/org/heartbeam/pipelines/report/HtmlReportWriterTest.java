@@ -67,12 +67,12 @@ class HtmlReportWriterTest {
     assertTrue(bestImage > best, "Dice 0.95 is among the best");
 
     List<BufferedImage> images = EmbeddedImages.decode(html);
-    assertEquals(2 + 7, images.size(), "histogram, EF chart and 7 overlays (3 worst, 3 median, 1 best)");
+    assertEquals(2 + 6, images.size(), "histogram, EF chart and 6 overlays (7 images: 2 worst, 2 median, 2 best)");
     assertSize(images.get(0), DiceHistogramChart.WIDTH, DiceHistogramChart.HEIGHT);
     long overlays = images.stream()
         .filter(i -> i.getWidth() == RunFolderFixtures.OVERLAY_SIZE && i.getHeight() == RunFolderFixtures.OVERLAY_SIZE)
         .count();
-    assertEquals(7, overlays);
+    assertEquals(6, overlays);
     assertSize(images.get(images.size() - 1), EjectionFractionChart.WIDTH, EjectionFractionChart.HEIGHT);
   }
 
