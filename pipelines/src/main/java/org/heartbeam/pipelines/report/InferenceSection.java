@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -50,10 +52,16 @@ final class InferenceSection {
     if (dice.isEmpty()) {
       return "";
     }
+    Map<String, List<Double>> byPatient = new TreeMap<>();
+    run.images().stream().filter(ImageRow::hasDice)
+        .forEach(i -> byPatient.computeIfAbsent(shortKey(i.patientKey()), k -> new ArrayList<>()).add(i.dice()));
+    String boxes = byPatient.size() > DiceByPatientChart.MAX_PATIENTS ? ""
+        : Html.pngImage(DiceByPatientChart.png(byPatient), "box plot of per-image Dice by patient",
+            DiceByPatientChart.WIDTH, DiceByPatientChart.HEIGHT);
     return "<section id=\"dice-distribution\"><h2>Dice distribution</h2>\n"
         + Html.pngImage(DiceHistogramChart.png(dice), "histogram of per-image Dice", DiceHistogramChart.WIDTH,
             DiceHistogramChart.HEIGHT)
-        + "</section>\n";
+        + boxes + "</section>\n";
   }
 
   private static String patients(InferenceRun run) {

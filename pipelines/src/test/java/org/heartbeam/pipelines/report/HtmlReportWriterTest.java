@@ -67,8 +67,10 @@ class HtmlReportWriterTest {
     assertTrue(bestImage > best, "Dice 0.95 is among the best");
 
     List<BufferedImage> images = EmbeddedImages.decode(html);
-    assertEquals(2 + 6, images.size(), "histogram, EF chart and 6 overlays (7 images: 2 worst, 2 median, 2 best)");
+    assertEquals(3 + 6, images.size(),
+        "histogram, box plot, EF chart and 6 overlays (7 images: 2 worst, 2 median, 2 best)");
     assertSize(images.get(0), DiceHistogramChart.WIDTH, DiceHistogramChart.HEIGHT);
+    assertSize(images.get(1), DiceByPatientChart.WIDTH, DiceByPatientChart.HEIGHT);
     long overlays = images.stream()
         .filter(i -> i.getWidth() == RunFolderFixtures.OVERLAY_SIZE && i.getHeight() == RunFolderFixtures.OVERLAY_SIZE)
         .count();
@@ -106,7 +108,7 @@ class HtmlReportWriterTest {
     String html = HtmlReportWriter.render(RunReport.read(run));
 
     assertFalse(html.contains("id=\"overlays\""));
-    assertEquals(2, EmbeddedImages.decode(html).size(), "only the two charts");
+    assertEquals(3, EmbeddedImages.decode(html).size(), "only the three charts");
   }
 
   @Test
