@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The inference part of the report: run summary, Dice distribution, per-patient table, overlay grid,
@@ -40,11 +42,16 @@ final class InferenceSection {
     images.forEach(i -> versions.add(i.modelVersion()));
     rows.add(List.of("model version", String.join(", ", versions)));
     if (dice.length > 0) {
-      rows.add(List.of("Dice mean", Format.number(java.util.Arrays.stream(dice).average().orElse(Double.NaN), 4)));
+      rows.add(List.of("Dice mean", Format.number(Arrays.stream(dice).average().orElse(Double.NaN), 4)));
       rows.add(List.of("Dice median", Format.number(Statistics.median(dice), 4)));
     }
-    return "<section id=\"inference-summary\"><h2>Inference run</h2>\n"
-        + Html.table("summary", List.of("field", "value"), rows) + "</section>\n";
+    StringBuilder out = new StringBuilder("<section id=\"inference-summary\"><h2>Inference run</h2>\n")
+        .append(Html.table("summary", List.of("field", "value"), rows));
+    if (!run.runSummary().isEmpty()) {
+      out.append("<h3>Dice by model version</h3>\n")
+          .append(diceTable("model version", run.runSummary(), PatientRow::modelVersion, false));
+    }
+    return out.append("</section>\n").toString();
   }
 
   private static String diceDistribution(InferenceRun run) throws IOException {
@@ -68,16 +75,30 @@ final class InferenceSection {
     if (run.patients().isEmpty()) {
       return "";
     }
-    List<List<Object>> rows = new ArrayList<>();
-    for (PatientRow p : run.patients()) {
-      rows.add(List.of(p.patientKey(), p.modelVersion(), Long.toString(p.images()), Long.toString(p.labelled()),
-          Format.number(p.mean(), 4), Format.number(p.sd(), 4), Format.number(p.median(), 4),
-          Format.number(p.min(), 4), Format.number(p.max(), 4)));
-    }
     return "<section id=\"patients\"><h2>Per patient</h2>\n"
-        + Html.table("numbers", List.of("patient key", "model version", "images", "labelled", "Dice mean", "Dice sd",
-            "Dice median", "Dice min", "Dice max"), rows)
-        + "</section>\n";
+        + diceTable("patient key", run.patients(), PatientRow::patientKey, true) + "</section>\n";
+  }
+
+  /** Dice summaries, one row each, first column named by {@code keyName}. */
+  private static String diceTable(String keyName, List<PatientRow> summaries, Function<PatientRow, String> key,
+      boolean withModelVersion) {
+    List<String> header = new ArrayList<>(List.of(keyName));
+    if (withModelVersion) {
+      header.add("model version");
+    }
+    header.addAll(List.of("images", "labelled", "Dice mean", "Dice sd", "Dice median", "Dice min", "Dice max"));
+    List<List<Object>> rows = new ArrayList<>();
+    for (PatientRow p : summaries) {
+      List<Object> row = new ArrayList<>(List.of(key.apply(p)));
+      if (withModelVersion) {
+        row.add(p.modelVersion());
+      }
+      row.addAll(List.of(Long.toString(p.images()), Long.toString(p.labelled()), Format.number(p.mean(), 4),
+          Format.number(p.sd(), 4), Format.number(p.median(), 4), Format.number(p.min(), 4),
+          Format.number(p.max(), 4)));
+      rows.add(row);
+    }
+    return Html.table("numbers", header, rows);
   }
 
   private static String overlays(InferenceRun run) throws IOException {
@@ -162,7 +183,7 @@ final class InferenceSection {
     return key.isEmpty() ? "?" : key.length() <= SHORT_KEY ? key : key.substring(0, SHORT_KEY);
   }
 
-  private static int distinct(List<ImageRow> images, java.util.function.Function<ImageRow, String> key) {
+  private static int distinct(List<ImageRow> images, Function<ImageRow, String> key) {
     Set<String> keys = new HashSet<>();
     images.forEach(i -> keys.add(key.apply(i)));
     return keys.size();

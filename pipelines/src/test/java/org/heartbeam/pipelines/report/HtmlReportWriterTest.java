@@ -52,6 +52,7 @@ class HtmlReportWriterTest {
     assertTrue(html.contains("HeartBeam inference report"));
     assertTrue(html.contains("2 inputs could not be processed"));
     assertTrue(html.contains("Dice median</td><td>0.8000"), "median of the 7 images' Dice");
+    assertTrue(html.contains("<h3>Dice by model version</h3>") && html.contains("<td>0.6929</td>"), "run.csv shown");
     assertTrue(html.contains("not computable because") && html.contains("only one phase, "));
     assertTrue(html.contains("style=\"width:60.0%\""), "EF bar as wide as the EF");
     assertEscapedAndNoPhi(html);
@@ -94,6 +95,7 @@ class HtmlReportWriterTest {
         List.of("dice-distribution", "patients", "ejection-fraction", "dead-letters"));
     assertTrue(html.contains("<h3>Smallest LV area</h3>") && html.contains("<h3>Largest LV area</h3>"));
     assertFalse(html.contains("Dice median"));
+    assertFalse(html.contains("Dice by model version"), "run.csv was deleted");
   }
 
   @Test
