@@ -7,10 +7,10 @@ import java.util.Map;
 /**
  * What an inference run folder says about itself.
  *
- * @param runSummary run.csv's "dice" rows, one per model version (same shape as a patient row, key empty)
+ * @param runSummary run.csv's "dice" rows, one per model version (patient key empty)
  * @param overlays overlay PNG per image key, found anywhere under the run folder
  */
-public record InferenceRun(List<ImageRow> images, List<PatientRow> patients, List<PatientRow> runSummary,
+public record InferenceRun(List<ImageRow> images, List<DiceSummaryRow> patients, List<DiceSummaryRow> runSummary,
     List<VolumeRow> volumes, Map<String, Path> overlays) {
   public InferenceRun {
     images = List.copyOf(images);

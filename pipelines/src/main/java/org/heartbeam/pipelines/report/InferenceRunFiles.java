@@ -61,13 +61,13 @@ final class InferenceRunFiles {
     return rows;
   }
 
-  private static List<PatientRow> diceSummaries(CsvTable t) {
-    List<PatientRow> rows = new ArrayList<>();
+  private static List<DiceSummaryRow> diceSummaries(CsvTable t) {
+    List<DiceSummaryRow> rows = new ArrayList<>();
     for (int i = 0; i < t.size(); i++) {
       if (!DICE_METRIC.equals(t.text(i, "metric").trim())) {
         continue;
       }
-      rows.add(new PatientRow(t.text(i, "model_version"), t.text(i, "patient_key"), count(t.number(i, "images")),
+      rows.add(new DiceSummaryRow(t.text(i, "model_version"), t.text(i, "patient_key"), count(t.number(i, "images")),
           count(t.number(i, "labelled")), t.number(i, "mean"), t.number(i, "sd"), t.number(i, "median"),
           t.number(i, "min"), t.number(i, "max")));
     }

@@ -49,7 +49,7 @@ final class InferenceSection {
         .append(Html.table("summary", List.of("field", "value"), rows));
     if (!run.runSummary().isEmpty()) {
       out.append("<h3>Dice by model version</h3>\n")
-          .append(diceTable("model version", run.runSummary(), PatientRow::modelVersion, false));
+          .append(diceTable("model version", run.runSummary(), DiceSummaryRow::modelVersion, false));
     }
     return out.append("</section>\n").toString();
   }
@@ -76,11 +76,11 @@ final class InferenceSection {
       return "";
     }
     return "<section id=\"patients\"><h2>Per patient</h2>\n"
-        + diceTable("patient key", run.patients(), PatientRow::patientKey, true) + "</section>\n";
+        + diceTable("patient key", run.patients(), DiceSummaryRow::patientKey, true) + "</section>\n";
   }
 
   /** Dice summaries, one row each, first column named by {@code keyName}. */
-  private static String diceTable(String keyName, List<PatientRow> summaries, Function<PatientRow, String> key,
+  private static String diceTable(String keyName, List<DiceSummaryRow> summaries, Function<DiceSummaryRow, String> key,
       boolean withModelVersion) {
     List<String> header = new ArrayList<>(List.of(keyName));
     if (withModelVersion) {
@@ -88,7 +88,7 @@ final class InferenceSection {
     }
     header.addAll(List.of("images", "labelled", "Dice mean", "Dice sd", "Dice median", "Dice min", "Dice max"));
     List<List<Object>> rows = new ArrayList<>();
-    for (PatientRow p : summaries) {
+    for (DiceSummaryRow p : summaries) {
       List<Object> row = new ArrayList<>(List.of(key.apply(p)));
       if (withModelVersion) {
         row.add(p.modelVersion());
