@@ -26,7 +26,7 @@ final class InferCommand implements Command {
     out.println();
     out.println("Writes masks/ (mask and overlay PNG per image), seg/ (one DICOM SEG per series), images.csv,");
     out.println("patients.csv, run.csv/json (Dice, IoU, HD95, ASSD where labels exist; LV area always), volumes.csv/json");
-    out.println("(EDV, ESV, SV, EF per cine series), dead_letters.jsonl and infer_manifest.json.");
+    out.println("(EDV, ESV, SV, EF per cine series), dead_letters.jsonl, infer_manifest.json and report.html.");
     out.println();
     PipelineArgs.printHelp(out, InferOptions.class);
   }
@@ -36,6 +36,7 @@ final class InferCommand implements Command {
     InferOptions options = PipelineArgs.parse(args, InferOptions.class);
     InferManifest manifest = InferPipeline.run(options);
     print(manifest, out);
+    out.println("infer: report " + ReportCommand.write(manifest.path().getParent()));
     return 0;
   }
 
