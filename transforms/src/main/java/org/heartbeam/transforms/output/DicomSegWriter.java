@@ -146,6 +146,8 @@ public final class DicomSegWriter {
     if (!planes) {
       a.remove(TagFromName.FrameOfReferenceUID);
       a.remove(TagFromName.PositionReferenceIndicator);
+      // General Image: Type 2C when there is no plane orientation; empty says "not known".
+      put(a, TagFromName.PatientOrientation);
     }
     String date = created.format(DateTimeFormatter.BASIC_ISO_DATE);
     String time = created.format(DateTimeFormatter.ofPattern("HHmmss"));
