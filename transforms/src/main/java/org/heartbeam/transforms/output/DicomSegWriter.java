@@ -230,6 +230,12 @@ public final class DicomSegWriter {
       if (image.studyInstanceUid().isEmpty() || image.seriesInstanceUid().isEmpty() || image.sopInstanceUid().isEmpty()) {
         throw new IllegalArgumentException("image " + s.imageKey() + " lacks a study, series or SOP Instance UID");
       }
+      // A SEG must reference its sources by their real UIDs; a header that claims "../x" as one is refused.
+      if (!SafeFileNames.isValidUid(image.studyInstanceUid()) || !SafeFileNames.isValidUid(image.seriesInstanceUid())
+          || !SafeFileNames.isValidUid(image.sopInstanceUid())) {
+        throw new IllegalArgumentException("image " + s.imageKey() + " has a study, series or SOP Instance UID"
+            + " that is not a valid DICOM UID");
+      }
       if (!image.seriesInstanceUid().equals(first.image().seriesInstanceUid())
           || !image.studyInstanceUid().equals(first.image().studyInstanceUid())) {
         throw new IllegalArgumentException("images of more than one series or study in one SEG");

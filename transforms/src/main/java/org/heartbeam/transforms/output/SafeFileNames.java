@@ -24,10 +24,15 @@ public final class SafeFileNames {
     if (uid == null || uid.isEmpty()) {
       return UNKNOWN;
     }
-    if (uid.length() <= MAX_UID_CHARS && UID.matcher(uid).matches()) {
+    if (isValidUid(uid)) {
       return uid;
     }
     return "h-" + CardiacImage.shortHash("uid:" + uid);
+  }
+
+  /** Digits and dots, no empty component, at most 64 characters (PS3.5 9.1). */
+  public static boolean isValidUid(String uid) {
+    return uid != null && uid.length() <= MAX_UID_CHARS && UID.matcher(uid).matches();
   }
 
   /** {@code <study-dir>/<series-dir>}: where every output of this image's series goes. */
