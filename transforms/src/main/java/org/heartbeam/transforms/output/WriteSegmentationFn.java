@@ -30,6 +30,8 @@ final class WriteSegmentationFn extends DoFn<KV<String, Iterable<SegmentedImage>
   private final Counter written = Metrics.counter(WriteSegmentations.class, WriteSegmentations.SERIES_WRITTEN);
   private final Counter dead = Metrics.counter(WriteSegmentations.class, WriteSegmentations.SERIES_DEAD_LETTERED);
   private final Counter withoutHeader = Metrics.counter(WriteSegmentations.class, WriteSegmentations.SERIES_WITHOUT_HEADER);
+  private final Counter imagesInSeg = Metrics.counter(WriteSegmentations.class, WriteSegmentations.IMAGES_IN_SEG);
+  private final Counter imagesDead = Metrics.counter(WriteSegmentations.class, WriteSegmentations.IMAGES_DEAD_LETTERED);
 
   WriteSegmentationFn(String outputDirectory, TupleTag<WrittenFile> writtenTag) {
     this.outputDirectory = outputDirectory;
@@ -39,9 +41,9 @@ final class WriteSegmentationFn extends DoFn<KV<String, Iterable<SegmentedImage>
   @ProcessElement
   public void process(@Element KV<String, Iterable<SegmentedImage>> series, MultiOutputReceiver out) {
     String seriesName = SafeFileNames.forUid(series.getKey());
+    List<SegmentedImage> images = new ArrayList<>();
+    series.getValue().forEach(images::add);
     try {
-      List<SegmentedImage> images = new ArrayList<>();
-      series.getValue().forEach(images::add);
       List<SegmentedImage> ordered = DicomSegWriter.checkedAndOrdered(images);
       Optional<AttributeList> header = Optional.empty();
       for (int i = 0; i < Math.min(HEADER_ATTEMPTS, ordered.size()) && header.isEmpty(); i++) {
@@ -54,10 +56,12 @@ final class WriteSegmentationFn extends DoFn<KV<String, Iterable<SegmentedImage>
       String path = OutputFiles.write(outputDirectory, SafeFileNames.segmentation(ordered.get(0).image()), seg,
           "application/dicom");
       written.inc();
+      imagesInSeg.inc(images.size());
       out.get(writtenTag).output(
           new WrittenFile(WrittenFile.Kind.DICOM_SEG, path, seriesName, ordered.get(0).modelVersion(), seg.length));
     } catch (Exception e) {
       dead.inc();
+      imagesDead.inc(images.size());
       out.get(WithDeadLetters.DEAD_LETTER_TAG).output(DeadLetter.of("series:" + seriesName, WriteSegmentations.STAGE, e));
     }
   }

@@ -23,9 +23,9 @@ import org.heartbeam.transforms.deadletter.WithDeadLetters;
  * within one window: in batch that is the whole input; a streaming pipeline must window by study
  * first. Images without UIDs get no SEG and are only counted.
  *
- * <p>Counters (namespace {@code WriteSegmentations}): {@value #IMAGES_READ},
- * {@value #IMAGES_WITHOUT_UIDS}; per series {@value #SERIES_WRITTEN} and {@value #SERIES_DEAD_LETTERED}
- * (one dead letter, stage {@value #STAGE}, per series that failed), and {@value #SERIES_WITHOUT_HEADER}
+ * <p>Counters (namespace {@code WriteSegmentations}) reconcile per image: {@value #IMAGES_READ} =
+ * {@value #IMAGES_WITHOUT_UIDS} + {@value #IMAGES_IN_SEG} + {@value #IMAGES_DEAD_LETTERED}; per series
+ * {@value #SERIES_WRITTEN} and {@value #SERIES_DEAD_LETTERED} (one dead letter, stage {@value #STAGE}, per series that failed), and {@value #SERIES_WITHOUT_HEADER}
  * for SEGs written without the source header (patient/study attributes left empty).
  */
 public final class WriteSegmentations extends PTransform<PCollection<SegmentedImage>, WithDeadLetters<WrittenFile>> {
@@ -34,6 +34,8 @@ public final class WriteSegmentations extends PTransform<PCollection<SegmentedIm
   public static final String STAGE = "write-seg";
   public static final String IMAGES_READ = "images-read";
   public static final String IMAGES_WITHOUT_UIDS = "images-without-uids";
+  public static final String IMAGES_IN_SEG = "images-in-seg";
+  public static final String IMAGES_DEAD_LETTERED = "images-in-dead-lettered-series";
   public static final String SERIES_WRITTEN = "series-written";
   public static final String SERIES_DEAD_LETTERED = "series-dead-lettered";
   public static final String SERIES_WITHOUT_HEADER = "series-without-source-header";

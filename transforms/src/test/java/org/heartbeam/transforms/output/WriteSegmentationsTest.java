@@ -58,6 +58,7 @@ class WriteSegmentationsTest {
     assertEquals(2, OutputCounters.counter(result, WriteSegmentations.class, WriteSegmentations.IMAGES_WITHOUT_UIDS));
     assertEquals(1, OutputCounters.counter(result, WriteSegmentations.class, WriteSegmentations.SERIES_WRITTEN));
     assertEquals(0, OutputCounters.counter(result, WriteSegmentations.class, WriteSegmentations.SERIES_WITHOUT_HEADER));
+    assertEquals(exact.size(), OutputCounters.counter(result, WriteSegmentations.class, WriteSegmentations.IMAGES_IN_SEG));
 
     Path seg = Path.of(expectedPath);
     assertEquals(List.of(), Dciodvfy.errors(seg), String.join("\n", Dciodvfy.run(seg)));
@@ -98,6 +99,8 @@ class WriteSegmentationsTest {
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
     assertEquals(2, OutputCounters.counter(result, WriteSegmentations.class, WriteSegmentations.SERIES_DEAD_LETTERED));
+    assertEquals(3, OutputCounters.counter(result, WriteSegmentations.class, WriteSegmentations.IMAGES_READ));
+    assertEquals(3, OutputCounters.counter(result, WriteSegmentations.class, WriteSegmentations.IMAGES_DEAD_LETTERED));
     try (Stream<Path> walk = Files.walk(dir)) {
       assertEquals(List.of(), walk.filter(f -> f.toString().endsWith("seg.dcm")).toList());
     }
