@@ -7,6 +7,7 @@ import com.pixelmed.dicom.TagFromName;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -23,6 +24,8 @@ import org.heartbeam.model.image.CardiacImage;
  */
 final class SourceDicomHeader {
   private static final String FRAME_SUFFIX = "#frame=";
+  private static final int PREAMBLE = 128;
+  private static final int PREAMBLE_AND_MAGIC = PREAMBLE + 4;
 
   private SourceDicomHeader() {}
 
@@ -36,13 +39,21 @@ final class SourceDicomHeader {
     try {
       MatchResult.Metadata metadata = FileSystems.matchSingleFileSpec(file);
       AttributeList list = new AttributeList();
-      try (InputStream in = new BufferedInputStream(Channels.newInputStream(FileSystems.open(metadata.resourceId())));
-          DicomInputStream dicom = new DicomInputStream(in)) {
-        list.read(dicom, TagFromName.PixelData);
+      try (InputStream in = new BufferedInputStream(Channels.newInputStream(FileSystems.open(metadata.resourceId())))) {
+        // Only Part 10 files: PixelMed trusts declared lengths, so arbitrary bytes are not handed to it.
+        in.mark(PREAMBLE_AND_MAGIC);
+        byte[] start = in.readNBytes(PREAMBLE_AND_MAGIC);
+        if (start.length < PREAMBLE_AND_MAGIC || !new String(start, PREAMBLE, 4, StandardCharsets.US_ASCII).equals("DICM")) {
+          return Optional.empty();
+        }
+        in.reset();
+        try (DicomInputStream dicom = new DicomInputStream(in)) {
+          list.read(dicom, TagFromName.PixelData);
+        }
       }
       String sop = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID).trim();
       return sop.equals(image.sopInstanceUid()) ? Optional.of(list) : Optional.empty();
-    } catch (Exception e) {
+    } catch (Exception | StackOverflowError e) {
       // Unreadable or not the same instance: the SEG is still written, from what the image holds.
       return Optional.empty();
     }
