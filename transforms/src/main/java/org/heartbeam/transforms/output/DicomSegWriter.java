@@ -148,6 +148,9 @@ public final class DicomSegWriter {
       a.remove(TagFromName.PositionReferenceIndicator);
       // General Image: Type 2C when there is no plane orientation; empty says "not known".
       put(a, TagFromName.PatientOrientation);
+    } else if (a.get(TagFromName.PositionReferenceIndicator) == null) {
+      // Frame of Reference module: Type 2, and not every source carries it.
+      put(a, TagFromName.PositionReferenceIndicator);
     }
     String date = created.format(DateTimeFormatter.BASIC_ISO_DATE);
     String time = created.format(DateTimeFormatter.ofPattern("HHmmss"));
