@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.ImageGeometry;
-import org.heartbeam.model.image.Mask;
 import org.heartbeam.model.image.SegmentedImage;
 
 /**
@@ -414,10 +413,5 @@ public final class DicomSegWriter {
 
   private static boolean isFrameOfMultiFrame(CardiacImage image) {
     return image.sourceUri().contains("#frame=");
-  }
-
-  /** The predicted masks in frame order: what the SEG's frames must hold (for tests and checks). */
-  static List<Mask> masksInFrameOrder(List<SegmentedImage> series) {
-    return checkedAndOrdered(series).stream().map(SegmentedImage::predicted).toList();
   }
 }

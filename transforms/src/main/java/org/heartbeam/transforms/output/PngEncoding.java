@@ -16,6 +16,8 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.w3c.dom.Node;
 
 /**
@@ -42,7 +44,8 @@ final class PngEncoding {
       root.appendChild(textNode);
       metadata.mergeTree(FORMAT, root);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+      // In memory: ImageIO's default stream caches to temporary files, which workers need not have.
+      try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
         writer.setOutput(out);
         writer.write(null, new IIOImage(image, null, metadata), null);
       }
@@ -55,7 +58,7 @@ final class PngEncoding {
   /** The tEXt entries of a PNG, in file order (for tests and tools that check provenance). */
   static Map<String, String> readText(byte[] png) throws IOException {
     Map<String, String> text = new LinkedHashMap<>();
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(png))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       ImageReader reader = readers.next();
       try {

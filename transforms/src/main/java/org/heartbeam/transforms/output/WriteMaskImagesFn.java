@@ -1,5 +1,6 @@
 package org.heartbeam.transforms.output;
 
+import java.io.IOException;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -47,7 +48,7 @@ final class WriteMaskImagesFn extends DoFn<SegmentedImage, WrittenFile> {
   }
 
   private WrittenFile write(WrittenFile.Kind kind, String relativePath, byte[] png, SegmentedImage image)
-      throws java.io.IOException {
+      throws IOException {
     String path = OutputFiles.write(outputDirectory, relativePath, png, "image/png");
     return new WrittenFile(kind, path, image.imageKey(), image.modelVersion(), png.length);
   }
