@@ -3,14 +3,26 @@ package org.heartbeam.transforms.output;
 import static org.heartbeam.transforms.output.DicomValues.code;
 import static org.heartbeam.transforms.output.DicomValues.limit;
 import static org.heartbeam.transforms.output.DicomValues.put;
-import static org.heartbeam.transforms.output.DicomValues.putDecimals;
 import static org.heartbeam.transforms.output.DicomValues.putInts;
 import static org.heartbeam.transforms.output.DicomValues.putSequence;
+import static org.heartbeam.transforms.output.SegTags.BODY_PART_EXAMINED;
+import static org.heartbeam.transforms.output.SegTags.CONTENT_CREATOR_NAME;
+import static org.heartbeam.transforms.output.SegTags.LOSSY_IMAGE_COMPRESSION;
+import static org.heartbeam.transforms.output.SegTags.PER_FRAME_GROUPS;
+import static org.heartbeam.transforms.output.SegTags.SEGMENTATION_TYPE;
+import static org.heartbeam.transforms.output.SegTags.SEGMENTED_PROPERTY_CATEGORY;
+import static org.heartbeam.transforms.output.SegTags.SEGMENTED_PROPERTY_TYPE;
+import static org.heartbeam.transforms.output.SegTags.SEGMENT_ALGORITHM_NAME;
+import static org.heartbeam.transforms.output.SegTags.SEGMENT_ALGORITHM_TYPE;
+import static org.heartbeam.transforms.output.SegTags.SEGMENT_DESCRIPTION;
+import static org.heartbeam.transforms.output.SegTags.SEGMENT_LABEL_TAG;
+import static org.heartbeam.transforms.output.SegTags.SEGMENT_NUMBER;
+import static org.heartbeam.transforms.output.SegTags.SEGMENT_SEQUENCE;
+import static org.heartbeam.transforms.output.SegTags.SHARED_GROUPS;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.AttributeTagAttribute;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.OtherByteAttribute;
@@ -21,14 +33,12 @@ import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.heartbeam.model.image.CardiacImage;
-import org.heartbeam.model.image.ImageGeometry;
 import org.heartbeam.model.image.SegmentedImage;
 
 /**
@@ -55,37 +65,6 @@ public final class DicomSegWriter {
   static final int SERIES_NUMBER = 9001;
   private static final int LO_MAX = 64;
 
-  static final AttributeTag SEGMENT_SEQUENCE = new AttributeTag(0x0062, 0x0002);
-  static final AttributeTag SEGMENTED_PROPERTY_CATEGORY = new AttributeTag(0x0062, 0x0003);
-  static final AttributeTag SEGMENT_NUMBER = new AttributeTag(0x0062, 0x0004);
-  static final AttributeTag SEGMENT_LABEL_TAG = new AttributeTag(0x0062, 0x0005);
-  static final AttributeTag SEGMENT_DESCRIPTION = new AttributeTag(0x0062, 0x0006);
-  static final AttributeTag SEGMENT_ALGORITHM_TYPE = new AttributeTag(0x0062, 0x0008);
-  static final AttributeTag SEGMENT_ALGORITHM_NAME = new AttributeTag(0x0062, 0x0009);
-  static final AttributeTag SEGMENT_IDENTIFICATION = new AttributeTag(0x0062, 0x000A);
-  static final AttributeTag REFERENCED_SEGMENT_NUMBER = new AttributeTag(0x0062, 0x000B);
-  static final AttributeTag SEGMENTED_PROPERTY_TYPE = new AttributeTag(0x0062, 0x000F);
-  static final AttributeTag SEGMENTATION_TYPE = new AttributeTag(0x0062, 0x0001);
-  static final AttributeTag DERIVATION_IMAGE_SEQUENCE = new AttributeTag(0x0008, 0x9124);
-  static final AttributeTag DERIVATION_CODE_SEQUENCE = new AttributeTag(0x0008, 0x9215);
-  static final AttributeTag PURPOSE_OF_REFERENCE = new AttributeTag(0x0040, 0xA170);
-  static final AttributeTag FRAME_CONTENT_SEQUENCE = new AttributeTag(0x0020, 0x9111);
-  static final AttributeTag DIMENSION_INDEX_VALUES = new AttributeTag(0x0020, 0x9157);
-  static final AttributeTag TEMPORAL_POSITION_INDEX = new AttributeTag(0x0020, 0x9128);
-  static final AttributeTag PLANE_POSITION_SEQUENCE = new AttributeTag(0x0020, 0x9113);
-  static final AttributeTag PLANE_ORIENTATION_SEQUENCE = new AttributeTag(0x0020, 0x9116);
-  static final AttributeTag PIXEL_MEASURES_SEQUENCE = new AttributeTag(0x0028, 0x9110);
-  static final AttributeTag SHARED_GROUPS = new AttributeTag(0x5200, 0x9229);
-  static final AttributeTag PER_FRAME_GROUPS = new AttributeTag(0x5200, 0x9230);
-  static final AttributeTag DIMENSION_ORGANIZATION_SEQUENCE = new AttributeTag(0x0020, 0x9221);
-  static final AttributeTag DIMENSION_ORGANIZATION_UID = new AttributeTag(0x0020, 0x9164);
-  static final AttributeTag DIMENSION_INDEX_SEQUENCE = new AttributeTag(0x0020, 0x9222);
-  static final AttributeTag DIMENSION_INDEX_POINTER = new AttributeTag(0x0020, 0x9165);
-  static final AttributeTag FUNCTIONAL_GROUP_POINTER = new AttributeTag(0x0020, 0x9167);
-  static final AttributeTag DIMENSION_DESCRIPTION_LABEL = new AttributeTag(0x0020, 0x9421);
-  static final AttributeTag CONTENT_CREATOR_NAME = new AttributeTag(0x0070, 0x0084);
-  static final AttributeTag LOSSY_IMAGE_COMPRESSION = new AttributeTag(0x0028, 0x2110);
-  static final AttributeTag BODY_PART_EXAMINED = new AttributeTag(0x0018, 0x0015);
 
   /** Copied from the source header as they are (patient, study, frame of reference). */
   private static final AttributeTag[] COPIED_FROM_SOURCE = {
@@ -188,11 +167,11 @@ public final class DicomSegWriter {
     putSequence(a, SEGMENT_SEQUENCE, segment(modelVersion));
     putInts(a, TagFromName.NumberOfFrames, frames.size());
 
-    dimensions(a, SegmentationUids.dimensionOrganizationUid(sourceSeriesUid, modelVersion), planes, phases);
-    putSequence(a, SHARED_GROUPS, sharedGroups(frames, planes));
+    SegmentFunctionalGroups.dimensions(a, SegmentationUids.dimensionOrganizationUid(sourceSeriesUid, modelVersion), planes, phases);
+    putSequence(a, SHARED_GROUPS, SegmentFunctionalGroups.shared(frames, planes));
     List<AttributeList> perFrame = new ArrayList<>();
     for (SegmentedImage frame : frames) {
-      perFrame.add(perFrameGroups(frame.image(), frames, sourceSopClass, planes, phases));
+      perFrame.add(SegmentFunctionalGroups.perFrame(frame.image(), frames, sourceSopClass, planes, phases));
     }
     putSequence(a, PER_FRAME_GROUPS, perFrame.toArray(new AttributeList[0]));
     referencedSeries(a, frames, sourceSopClass);
@@ -270,103 +249,6 @@ public final class DicomSegWriter {
     return s;
   }
 
-  private static void dimensions(AttributeList a, String organizationUid, boolean planes, boolean phases)
-      throws DicomException {
-    AttributeList organization = new AttributeList();
-    put(organization, DIMENSION_ORGANIZATION_UID, organizationUid);
-    putSequence(a, DIMENSION_ORGANIZATION_SEQUENCE, organization);
-    List<AttributeList> indices = new ArrayList<>();
-    indices.add(dimension(organizationUid, REFERENCED_SEGMENT_NUMBER, SEGMENT_IDENTIFICATION, "Segment"));
-    if (planes) {
-      indices.add(dimension(organizationUid, TagFromName.ImagePositionPatient, PLANE_POSITION_SEQUENCE, "Position"));
-    }
-    if (phases) {
-      indices.add(dimension(organizationUid, TEMPORAL_POSITION_INDEX, FRAME_CONTENT_SEQUENCE, "Cardiac phase"));
-    }
-    putSequence(a, DIMENSION_INDEX_SEQUENCE, indices.toArray(new AttributeList[0]));
-  }
-
-  private static AttributeList dimension(String organizationUid, AttributeTag pointer, AttributeTag group,
-      String label) throws DicomException {
-    AttributeList d = new AttributeList();
-    put(d, DIMENSION_ORGANIZATION_UID, organizationUid);
-    AttributeTagAttribute p = new AttributeTagAttribute(DIMENSION_INDEX_POINTER);
-    p.addValue(pointer);
-    d.put(p);
-    AttributeTagAttribute g = new AttributeTagAttribute(FUNCTIONAL_GROUP_POINTER);
-    g.addValue(group);
-    d.put(g);
-    put(d, DIMENSION_DESCRIPTION_LABEL, label);
-    return d;
-  }
-
-  /** Pixel measures and plane orientation, shared when every frame has the same (else per frame). */
-  private static AttributeList sharedGroups(List<SegmentedImage> frames, boolean planes) throws DicomException {
-    AttributeList shared = new AttributeList();
-    ImageGeometry g = frames.get(0).image().geometry();
-    if (sameMeasures(frames)) {
-      putSequence(shared, PIXEL_MEASURES_SEQUENCE, pixelMeasures(g));
-    }
-    if (planes && sameOrientation(frames)) {
-      putSequence(shared, PLANE_ORIENTATION_SEQUENCE, orientation(g));
-    }
-    return shared;
-  }
-
-  private static AttributeList perFrameGroups(CardiacImage image, List<SegmentedImage> frames, String sourceSopClass,
-      boolean planes, boolean phases) throws DicomException {
-    AttributeList f = new AttributeList();
-    ImageGeometry g = image.geometry();
-    AttributeList source = new AttributeList();
-    put(source, TagFromName.ReferencedSOPClassUID, sourceSopClass);
-    put(source, TagFromName.ReferencedSOPInstanceUID, image.sopInstanceUid());
-    if (isFrameOfMultiFrame(image)) {
-      putInts(source, TagFromName.ReferencedFrameNumber, image.frameIndex() + 1);
-    }
-    putSequence(source, PURPOSE_OF_REFERENCE,
-        code("121322", "DCM", "Source image for image processing operation"));
-    AttributeList derivation = new AttributeList();
-    putSequence(derivation, DERIVATION_CODE_SEQUENCE, code("113076", "DCM", "Segmentation"));
-    putSequence(derivation, TagFromName.SourceImageSequence, source);
-    putSequence(f, DERIVATION_IMAGE_SEQUENCE, derivation);
-
-    AttributeList content = new AttributeList();
-    List<Long> index = new ArrayList<>();
-    index.add(1L);
-    if (planes) {
-      index.add((long) positionIndex(image, frames));
-    }
-    if (phases) {
-      index.add((long) image.phaseIndex() + 1);
-      putInts(content, TEMPORAL_POSITION_INDEX, image.phaseIndex() + 1);
-    }
-    putInts(content, DIMENSION_INDEX_VALUES, index.stream().mapToLong(Long::longValue).toArray());
-    putSequence(f, FRAME_CONTENT_SEQUENCE, content);
-
-    if (planes) {
-      AttributeList position = new AttributeList();
-      putDecimals(position, TagFromName.ImagePositionPatient, g.imagePositionPatient());
-      putSequence(f, PLANE_POSITION_SEQUENCE, position);
-      if (!sameOrientation(frames)) {
-        putSequence(f, PLANE_ORIENTATION_SEQUENCE, orientation(g));
-      }
-    }
-    if (!sameMeasures(frames)) {
-      putSequence(f, PIXEL_MEASURES_SEQUENCE, pixelMeasures(g));
-    }
-    AttributeList segment = new AttributeList();
-    putInts(segment, REFERENCED_SEGMENT_NUMBER, 1);
-    putSequence(f, SEGMENT_IDENTIFICATION, segment);
-    return f;
-  }
-
-  /** 1-based rank of the image's position among the distinct positions of the series. */
-  private static int positionIndex(CardiacImage image, List<SegmentedImage> frames) {
-    double[] distinct = frames.stream().mapToDouble(s -> SegmentFrameOrder.slicePosition(s.image()))
-        .distinct().sorted().toArray();
-    return Arrays.binarySearch(distinct, SegmentFrameOrder.slicePosition(image)) + 1;
-  }
-
   private static void referencedSeries(AttributeList a, List<SegmentedImage> frames, String sourceSopClass)
       throws DicomException {
     Set<String> instances = new LinkedHashSet<>();
@@ -382,36 +264,5 @@ public final class DicomSegWriter {
     put(series, TagFromName.SeriesInstanceUID, frames.get(0).image().seriesInstanceUid());
     putSequence(series, TagFromName.ReferencedInstanceSequence, items.toArray(new AttributeList[0]));
     putSequence(a, TagFromName.ReferencedSeriesSequence, series);
-  }
-
-  private static AttributeList pixelMeasures(ImageGeometry g) throws DicomException {
-    AttributeList m = new AttributeList();
-    putDecimals(m, TagFromName.PixelSpacing, g.rowSpacingMm(), g.columnSpacingMm());
-    if (!Double.isNaN(g.sliceThicknessMm())) {
-      putDecimals(m, TagFromName.SliceThickness, g.sliceThicknessMm());
-    }
-    return m;
-  }
-
-  private static AttributeList orientation(ImageGeometry g) throws DicomException {
-    AttributeList o = new AttributeList();
-    putDecimals(o, TagFromName.ImageOrientationPatient, g.imageOrientationPatient());
-    return o;
-  }
-
-  private static boolean sameMeasures(List<SegmentedImage> frames) {
-    ImageGeometry g = frames.get(0).image().geometry();
-    return frames.stream().map(s -> s.image().geometry()).allMatch(x -> x.rowSpacingMm() == g.rowSpacingMm()
-        && x.columnSpacingMm() == g.columnSpacingMm()
-        && Double.compare(x.sliceThicknessMm(), g.sliceThicknessMm()) == 0);
-  }
-
-  private static boolean sameOrientation(List<SegmentedImage> frames) {
-    double[] o = frames.get(0).image().geometry().imageOrientationPatient();
-    return frames.stream().allMatch(s -> Arrays.equals(s.image().geometry().imageOrientationPatient(), o));
-  }
-
-  private static boolean isFrameOfMultiFrame(CardiacImage image) {
-    return image.sourceUri().contains("#frame=");
   }
 }

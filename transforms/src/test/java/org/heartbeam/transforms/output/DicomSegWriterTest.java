@@ -85,7 +85,7 @@ class DicomSegWriterTest {
       double pb = b.image().geometry().positionAlongNormalMm();
       return pa != pb ? Double.compare(pa, pb) : Integer.compare(a.image().phaseIndex(), b.image().phaseIndex());
     });
-    SequenceAttribute perFrame = (SequenceAttribute) read.get(DicomSegWriter.PER_FRAME_GROUPS);
+    SequenceAttribute perFrame = (SequenceAttribute) read.get(SegTags.PER_FRAME_GROUPS);
     for (int f = 0; f < frames; f++) {
       Mask mask = expected.get(f).predicted();
       byte[] bits = new byte[rows * cols];
@@ -97,7 +97,7 @@ class DicomSegWriterTest {
 
       AttributeList groups = perFrame.getItem(f).getAttributeList();
       AttributeList derivation = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
-          groups, DicomSegWriter.DERIVATION_IMAGE_SEQUENCE);
+          groups, SegTags.DERIVATION_IMAGE_SEQUENCE);
       AttributeList source = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
           derivation, TagFromName.SourceImageSequence);
       CardiacImage image = expected.get(f).image();
@@ -106,7 +106,7 @@ class DicomSegWriterTest {
       assertEquals("1.2.840.10008.5.1.4.1.1.4",
           Attribute.getSingleStringValueOrEmptyString(source, TagFromName.ReferencedSOPClassUID));
       AttributeList position = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
-          groups, DicomSegWriter.PLANE_POSITION_SEQUENCE);
+          groups, SegTags.PLANE_POSITION_SEQUENCE);
       assertArrayEquals(image.geometry().imagePositionPatient(),
           read.get(TagFromName.ImagePositionPatient) == null
               ? position.get(TagFromName.ImagePositionPatient).getDoubleValues() : null, 1e-4);
@@ -137,9 +137,9 @@ class DicomSegWriterTest {
           TagFromName.ReferencedSOPInstanceUID));
     }
     assertEquals(series.stream().map(s -> s.image().sopInstanceUid()).sorted().toList(), uids.stream().sorted().toList());
-    AttributeList segment = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(seg, DicomSegWriter.SEGMENT_SEQUENCE);
-    assertEquals("AUTOMATIC", Attribute.getSingleStringValueOrEmptyString(segment, DicomSegWriter.SEGMENT_ALGORITHM_TYPE));
-    assertTrue(Attribute.getSingleStringValueOrEmptyString(segment, DicomSegWriter.SEGMENT_ALGORITHM_NAME)
+    AttributeList segment = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(seg, SegTags.SEGMENT_SEQUENCE);
+    assertEquals("AUTOMATIC", Attribute.getSingleStringValueOrEmptyString(segment, SegTags.SEGMENT_ALGORITHM_TYPE));
+    assertTrue(Attribute.getSingleStringValueOrEmptyString(segment, SegTags.SEGMENT_ALGORITHM_NAME)
         .endsWith(PhantomSegmentations.MODEL));
     assertEquals(PhantomSegmentations.MODEL, Attribute.getSingleStringValueOrEmptyString(seg, TagFromName.SoftwareVersions));
   }

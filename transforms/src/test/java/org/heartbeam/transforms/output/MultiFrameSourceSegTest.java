@@ -57,7 +57,7 @@ class MultiFrameSourceSegTest {
     for (int f = 0; f < 2; f++) {
       AttributeList groups = perFrame.getItem(f).getAttributeList();
       AttributeList derivation = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
-          groups, DicomSegWriter.DERIVATION_IMAGE_SEQUENCE);
+          groups, SegTags.DERIVATION_IMAGE_SEQUENCE);
       AttributeList ref = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
           derivation, TagFromName.SourceImageSequence);
       assertEquals(SOPClass.EnhancedMRImageStorage, Attribute.getSingleStringValueOrEmptyString(ref, TagFromName.ReferencedSOPClassUID));
