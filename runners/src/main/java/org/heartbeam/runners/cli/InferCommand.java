@@ -3,6 +3,7 @@ package org.heartbeam.runners.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.heartbeam.pipelines.infer.EfAgainstTruth;
 import org.heartbeam.pipelines.infer.InferManifest;
 import org.heartbeam.pipelines.infer.InferOptions;
 import org.heartbeam.pipelines.infer.InferPipeline;
@@ -36,6 +37,11 @@ final class InferCommand implements Command {
     InferOptions options = PipelineArgs.parse(args, InferOptions.class);
     InferManifest manifest = InferPipeline.run(options);
     print(manifest, out);
+    var truth = EfAgainstTruth.truthFor(java.nio.file.Path.of(options.getInput()));
+    if (truth.isPresent()) {
+      out.println("infer: synthetic input: volumes against its ground truth");
+      EfAgainstTruth.print(EfAgainstTruth.compare(truth.get(), manifest.volumes()), out, "infer:   ");
+    }
     out.println("infer: report " + ReportCommand.write(manifest.path().getParent()));
     return 0;
   }
