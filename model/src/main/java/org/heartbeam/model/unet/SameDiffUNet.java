@@ -140,6 +140,7 @@ public final class SameDiffUNet implements SegmentationNet {
         System.setOut(out);
       }
     }
+    ReluGradientKernel.useReluBp(sd.getFunction("grad"));
     gradientsBuilt = true;
   }
 
