@@ -48,4 +48,15 @@ class ReluGradientKernelTest {
       assertTrue(expected.get(w).amaxNumber().doubleValue() > 0, w + ": an all-zero gradient proves nothing");
     }
   }
+
+  @Test
+  void trainingRunsTheSwappedKernel() {
+    SyntheticDisks data = new SyntheticDisks(CONFIG, 2, 3);
+    SameDiffUNet net = new SameDiffUNet(CONFIG);
+    net.fitBatch(data.images, data.masks, 2);
+    net.fitBatch(data.images, data.masks, 2);
+    List<String> ops = Arrays.stream(net.sameDiff().getFunction("grad").ops()).map(o -> o.opName()).toList();
+    assertTrue(ops.contains("relu_bp"), ops.toString());
+    assertFalse(ops.contains("thresholdedrelu_bp"), ops.toString());
+  }
 }
