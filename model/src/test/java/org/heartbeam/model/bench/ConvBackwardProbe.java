@@ -16,8 +16,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * A measurement, not a test: per 3x3 "same" NHWC conv layer shape of the reference U-Net, the time of
  * the forward conv2d, of libnd4j's conv2d_bp (both gradients + bias), and of alternative formulations
  * of each half: input gradient as a forward conv2d with the flipped, in/out-transposed kernel; weight
- * gradient as 9 GEMMs on row-offset views of the zero-padded input and output gradient. Prints ms and
- * GFLOP/s (each half of the backward pass is one forward's FLOPs). Run:
+ * gradient as 9 GEMMs on row-offset views of the zero-padded input and output gradient, as one GEMM
+ * on an im2col built by concatenation, and the pieces (padding, one full-size GEMM) and conv2d_bp in
+ * NCHW. Prints ms and GFLOP/s (each half of the backward pass is one forward's FLOPs) and how far the
+ * new gradients are from conv2d_bp's. Result here: the input gradient as a forward conv matches conv2d
+ * and beats conv2d_bp's share, but every weight-gradient formulation is slower than conv2d_bp's. Run:
  * {@code java -cp model/target/classes:model/target/test-classes:<cp> org.heartbeam.model.bench.ConvBackwardProbe [repeats] [batch]}.
  */
 public final class ConvBackwardProbe {
@@ -31,8 +34,8 @@ public final class ConvBackwardProbe {
         {64, 32, 64}, {64, 64, 64}, {64, 128, 64}, {32, 128, 128}, {16, 256, 256}};
     System.out.println("OMP threads " + Nd4j.getEnvironment().maxMasterThreads() + ", batch " + n
         + "; ms (GFLOP/s) median of " + repeats);
-    System.out.println("HxW cin->cout | fwd | conv2d_bp (2x fwd FLOPs) | gradI as fwd conv | "
-        + "gradW 9 GEMM | gradW+gradI+gradB new | max |diff| I, W");
+    System.out.println("HxW cin->cout | fwd | conv2d_bp | gradI as fwd conv | "
+        + "gradW 9 GEMM | gradI + gradW + gradB new | max |diff| I, W");
     for (int[] s : shapes) {
       probe(n, s[0], s[1], s[2], repeats);
     }
