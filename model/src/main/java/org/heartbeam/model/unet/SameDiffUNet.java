@@ -129,6 +129,7 @@ public final class SameDiffUNet implements SegmentationNet {
    * every op (a leftover println), which would flood a CLI's or a pipeline's standard output: the
    * gradient graph is built once, here, with System.out briefly pointed at nothing. Output other
    * threads print during those milliseconds is lost; that is the price of not patching ND4J.
+   * Then the ReLU gradients get their faster kernel ({@link ReluGradientKernel}).
    */
   private void buildGradientFunctionQuietly() {
     synchronized (System.class) {
@@ -140,6 +141,7 @@ public final class SameDiffUNet implements SegmentationNet {
         System.setOut(out);
       }
     }
+    ReluGradientKernel.useReluBp(sd.getFunction("grad"));
     gradientsBuilt = true;
   }
 
