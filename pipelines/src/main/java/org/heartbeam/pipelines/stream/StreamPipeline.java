@@ -14,9 +14,11 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Sessions;
+import org.apache.beam.sdk.transforms.windowing.Trigger;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -142,7 +144,7 @@ public final class StreamPipeline {
 
     org.joda.time.Duration window = org.joda.time.Duration.standardSeconds(options.getWindowSeconds());
     records.apply("FixedWindows", Window.<StreamedImage>into(FixedWindows.of(window))
-            .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
+            .triggering(trigger(poll))
             .withAllowedLateness(window)
             .accumulatingFiredPanes())
         .apply("WindowStatistics", Combine.globally(new WindowStatisticsFn()).withoutDefaults())
@@ -151,7 +153,7 @@ public final class StreamPipeline {
     org.joda.time.Duration gap = org.joda.time.Duration.standardSeconds(options.getSessionGapSeconds());
     WithDeadLetters<StudyVolumes> volumes = statistics.output()
         .apply("StudySessions", Window.<ImageStatistics>into(Sessions.withGapDuration(gap))
-            .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
+            .triggering(trigger(poll))
             .withAllowedLateness(gap)
             .accumulatingFiredPanes())
         .apply("EstimateVolumes", EstimateVolumes.create());
@@ -162,6 +164,20 @@ public final class StreamPipeline {
     for (int i = 0; i < deadLetters.size(); i++) {
       deadLetters.get(i).apply("WriteDeadLetters" + i, ParDo.of(new WriteWindowFiles.DeadLetterFn(output)));
     }
+  }
+
+  /**
+   * On time at the end of the window, early every {@code early} of processing time while images come
+   * in, and again for each late image; panes accumulate, so the last file written for a window holds
+   * all of it. The early panes make windows visible while they are open, and they are what writes a
+   * window on Flink when the watch ends: Flink's SDF operator does not pass the watch's final
+   * watermark on, so windows open at the end would otherwise never fire (processing-time timers are
+   * run before the operator closes).
+   */
+  static Trigger trigger(org.joda.time.Duration early) {
+    return AfterWatermark.pastEndOfWindow()
+        .withEarlyFirings(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(early))
+        .withLateFirings(AfterPane.elementCountAtLeast(1));
   }
 
   static WatchTermination termination(StreamOptions options) {

@@ -36,7 +36,7 @@ class StreamPipelineTest {
   @Timeout(150)
   void flinkHotSwap(@TempDir Path tmp) throws Exception {
     runWithPromotionMidStream(new StreamFixture(tmp), "--runner=FlinkRunner", "--flinkMaster=[local]",
-        "--parallelism=2", "--shutdownSourcesAfterIdleMs=0");
+        "--parallelism=2", "--shutdownSourcesAfterIdleMs=" + StreamFlinkSettings.SOURCE_IDLE_MS);
   }
 
   static void runWithPromotionMidStream(StreamFixture fixture, String... runner) throws Exception {
