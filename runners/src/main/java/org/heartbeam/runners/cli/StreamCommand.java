@@ -1,6 +1,7 @@
 package org.heartbeam.runners.cli;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import org.apache.beam.sdk.PipelineResult;
 import org.heartbeam.pipelines.stream.StreamOptions;
 import org.heartbeam.pipelines.stream.StreamPipeline;
@@ -36,7 +37,7 @@ final class StreamCommand implements Command {
 
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
-    StreamOptions options = PipelineArgs.parse(args, StreamOptions.class);
+    StreamOptions options = PipelineArgs.parse(withSourceLifetime(args), StreamOptions.class);
     out.printf("stream: watching %s with %s; outputs in %s%n", options.getInput(), options.getModel(),
         options.getOutput());
     PipelineResult result;
@@ -47,5 +48,25 @@ final class StreamCommand implements Command {
     }
     out.println("stream: ended in state " + result.getState());
     return result.getState() == PipelineResult.State.DONE ? 0 : 1;
+  }
+
+  /**
+   * On Flink, keeps the impulse source alive for the stream's whole life unless the user said
+   * otherwise: when it shuts down, its final watermark passes through Flink's SDF operator to the
+   * windows, which then drop every later image as late. So the job lives until --maxSeconds (the
+   * windows are flushed then), or until cancelled; --idleStopSeconds alone stops the watch only.
+   */
+  static String[] withSourceLifetime(String[] args) {
+    String[] withRunner = PipelineArgs.withDefaultRunner(args);
+    boolean flink = Arrays.stream(withRunner).anyMatch(a -> a.equals("--runner=FlinkRunner"));
+    boolean set = Arrays.stream(withRunner).anyMatch(a -> a.startsWith("--shutdownSourcesAfterIdleMs"));
+    if (!flink || set) {
+      return withRunner;
+    }
+    long maxSeconds = Arrays.stream(withRunner).filter(a -> a.startsWith("--maxSeconds="))
+        .mapToLong(a -> Long.parseLong(a.substring("--maxSeconds=".length()))).findFirst().orElse(0);
+    String[] more = Arrays.copyOf(withRunner, withRunner.length + 1);
+    more[withRunner.length] = "--shutdownSourcesAfterIdleMs=" + (maxSeconds > 0 ? maxSeconds * 1000 : Long.MAX_VALUE);
+    return more;
   }
 }
