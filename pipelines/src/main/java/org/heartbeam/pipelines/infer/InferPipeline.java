@@ -28,6 +28,8 @@ import org.heartbeam.transforms.deadletter.WriteDeadLetters;
 import org.heartbeam.transforms.inference.BatchingHints;
 import org.heartbeam.transforms.inference.RunInference;
 import org.heartbeam.transforms.inference.UNetModelHandler;
+import org.heartbeam.transforms.output.WriteMaskImages;
+import org.heartbeam.transforms.output.WriteSegmentations;
 import org.heartbeam.transforms.registry.ModelRegistry;
 import org.heartbeam.transforms.registry.ResolvedModel;
 import org.heartbeam.transforms.stats.ComputeImageStatistics;
@@ -55,7 +57,7 @@ public final class InferPipeline {
   public static final String SEG_DIR = "seg";
   /** Dead-letter stages after an image was segmented: one of its outputs is missing, not the image. */
   static final Set<String> OUTPUT_STAGES = Set.of(ComputeImageStatistics.STAGE, EstimateVolumes.STAGE,
-      "write-png", "write-seg");
+      WriteMaskImages.STAGE, WriteSegmentations.STAGE);
   private static final Duration MAX_BATCH_WAIT = Duration.ofSeconds(1);
 
   private InferPipeline() {}
@@ -130,6 +132,13 @@ public final class InferPipeline {
         RunInference.of(handler).withOutputCoder(SegmentedImageCoder.of()));
     deadLetters.add(segmented.deadLetters());
     PCollection<SegmentedImage> images = segmented.output();
+
+    if (options.getWritePngs()) {
+      deadLetters.add(images.apply("WriteMaskImages", WriteMaskImages.to(output + "/" + MASKS_DIR)).deadLetters());
+    }
+    if (source != ImageSource.TFRECORD) {
+      deadLetters.add(images.apply("WriteSegmentations", WriteSegmentations.to(output + "/" + SEG_DIR)).deadLetters());
+    }
 
     WithDeadLetters<ImageStatistics> statistics = images.apply("ComputeImageStatistics",
         ComputeImageStatistics.create());

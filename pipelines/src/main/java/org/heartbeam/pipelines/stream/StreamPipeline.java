@@ -39,6 +39,8 @@ import org.heartbeam.transforms.dicom.intake.WatchTermination;
 import org.heartbeam.transforms.inference.BatchingHints;
 import org.heartbeam.transforms.inference.RegistryFollowingHandler;
 import org.heartbeam.transforms.inference.RunInference;
+import org.heartbeam.transforms.output.WriteMaskImages;
+import org.heartbeam.transforms.output.WrittenFile;
 import org.heartbeam.transforms.stats.ComputeImageStatistics;
 import org.heartbeam.transforms.stats.EstimateVolumes;
 
@@ -48,6 +50,7 @@ import org.heartbeam.transforms.stats.EstimateVolumes;
  *
  * <pre>
  *   WatchDicomFolder -> RunInference(RegistryFollowingHandler: hot swap) -> ComputeImageStatistics
+ *     -> WriteMaskImages (masks/&lt;study&gt;/&lt;series&gt;/&lt;key&gt;_mask.png, _overlay.png)
  *     -> WriteImageRecord (images/&lt;key&gt;.&lt;version&gt;.json)
  *          -> FixedWindows(windowSeconds) -> WindowStatisticsFn -> windows/&lt;start&gt;_&lt;end&gt;.json
  *     -> Sessions(sessionGapSeconds) -> EstimateVolumes (per version, study, series) -> volumes/...json
@@ -68,6 +71,8 @@ import org.heartbeam.transforms.stats.EstimateVolumes;
  * seen files and the windows' state are restored together, so no file is lost either.
  */
 public final class StreamPipeline {
+  /** Mask and overlay PNGs per image, named by image key (a replay rewrites the same two files). */
+  public static final String MASKS_DIR = "masks";
   private static final Duration MAX_BATCH_WAIT = Duration.ofMillis(500);
   private static final TupleTag<StreamedImage> RECORDS = new TupleTag<StreamedImage>("records") {};
 
@@ -122,6 +127,9 @@ public final class StreamPipeline {
     WithDeadLetters<SegmentedImage> segmented = images.apply("RunInference",
         RunInference.of(handler).withOutputCoder(SegmentedImageCoder.of()));
     deadLetters.add(segmented.deadLetters());
+    WithDeadLetters<WrittenFile> pngs = segmented.output().apply("WriteMaskImages",
+        WriteMaskImages.to(output + "/" + MASKS_DIR));
+    deadLetters.add(pngs.deadLetters());
     WithDeadLetters<ImageStatistics> statistics = segmented.output().apply("ComputeImageStatistics",
         ComputeImageStatistics.create());
     deadLetters.add(statistics.deadLetters());

@@ -78,6 +78,16 @@ class InferPipelineTest {
       assertEquals(SLICES, v.path("slices").asInt(), v.toString());
     }
     assertTrue(Files.size(out.resolve("dead_letters.jsonl")) > 0);
+    // A mask and an overlay PNG per image, one DICOM SEG per series.
+    assertEquals(good, countFiles(out.resolve(InferPipeline.MASKS_DIR), "_mask.png"));
+    assertEquals(good, countFiles(out.resolve(InferPipeline.MASKS_DIR), "_overlay.png"));
+    assertEquals(2, countFiles(out.resolve(InferPipeline.SEG_DIR), "seg.dcm"));
+  }
+
+  static long countFiles(Path dir, String suffix) throws Exception {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
+    }
   }
 
   static Path tinyModel(Path file) throws Exception {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.heartbeam.testing.DropFolderFeeder;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,9 @@ class StreamPipelineTest {
     }
     assertEquals(n, inSessions, "the study sessions hold every image once");
     assertEquals(1, fixture.count(WriteWindowFiles.DEAD_LETTERS_DIR), "the corrupt file");
+    try (Stream<Path> pngs = Files.walk(fixture.output.resolve(StreamPipeline.MASKS_DIR))) {
+      assertEquals(2L * n, pngs.filter(p -> p.toString().endsWith(".png")).count(), "a mask and an overlay per image");
+    }
   }
 
   static void awaitRecords(StreamFixture fixture, int count) throws Exception {

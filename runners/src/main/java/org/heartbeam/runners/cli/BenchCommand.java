@@ -24,12 +24,17 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmarks: 'bench model' measures U-Net inference and training speed on this CPU";
+    return "benchmarks: 'bench model' (U-Net speed on this CPU), 'bench infer' (pipeline vs bare model loop)";
   }
 
   @Override
   public void printHelp(PrintStream out) {
     out.println("usage: heartbeam bench model [--repeats=N] [--warmup=N] [--input=SIZE[,SIZE...]] [--variants] [--threads=N[,N...]]");
+    out.println("       heartbeam bench infer [--patients=4] [--slices=8] [--phases=10] [--model=FILE] [--parallelism=1,2]");
+    out.println();
+    out.println("bench infer: a phantom DICOM archive through the whole inference pipeline on Flink [local] (masks,");
+    out.println("overlays, SEG, statistics written) next to the bare model loop on the same images in the same JVM");
+    out.println("(one replica per thread, same batch), at each parallelism; and the model's memory per worker JVM.");
     out.println();
     out.println("For the reference U-Net (depth 4, 16..256 filters, transposed-conv up-sampling, 256x256) and the");
     out.println("default model (the same on the 160x160 heart region), on the SameDiff NHWC engine: images/s and");
@@ -47,8 +52,11 @@ final class BenchCommand implements Command {
 
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
+    if (args.length > 0 && args[0].equals("infer")) {
+      return InferBenchCommand.run(args, out);
+    }
     if (args.length == 0 || !args[0].equals("model")) {
-      throw new UserError("name what to benchmark: 'heartbeam bench model' (got "
+      throw new UserError("name what to benchmark: 'heartbeam bench model' or 'heartbeam bench infer' (got "
           + (args.length == 0 ? "nothing" : "'" + args[0] + "'") + ")");
     }
     int repeats = 3;
@@ -94,7 +102,9 @@ final class BenchCommand implements Command {
     }
     int status = 0;
     for (int n : threads) {
-      status = Math.max(status, forked(n, passOn, out));
+      List<String> childArgs = new ArrayList<>(List.of("model"));
+      childArgs.addAll(passOn);
+      status = Math.max(status, forked(n, childArgs, out));
     }
     if (!threads.isEmpty()) {
       return status;
@@ -117,7 +127,9 @@ final class BenchCommand implements Command {
   }
 
   /** The same bench in a child JVM with OMP_NUM_THREADS set, its output copied to {@code out}. */
-  private static int forked(int threads, List<String> args, PrintStream out) throws Exception {
+  static int positiveOption(String option, String value, int min) { return positive(option, value, min); }
+
+  static int forked(int threads, List<String> args, PrintStream out) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -125,7 +137,6 @@ final class BenchCommand implements Command {
     command.add(System.getProperty("java.class.path"));
     command.add(HeartBeamCli.class.getName());
     command.add("bench");
-    command.add("model");
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));

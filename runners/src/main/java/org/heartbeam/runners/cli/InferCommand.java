@@ -3,6 +3,7 @@ package org.heartbeam.runners.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.heartbeam.pipelines.infer.EfAgainstTruth;
 import org.heartbeam.pipelines.infer.InferManifest;
 import org.heartbeam.pipelines.infer.InferOptions;
 import org.heartbeam.pipelines.infer.InferPipeline;
@@ -26,7 +27,7 @@ final class InferCommand implements Command {
     out.println();
     out.println("Writes masks/ (mask and overlay PNG per image), seg/ (one DICOM SEG per series), images.csv,");
     out.println("patients.csv, run.csv/json (Dice, IoU, HD95, ASSD where labels exist; LV area always), volumes.csv/json");
-    out.println("(EDV, ESV, SV, EF per cine series), dead_letters.jsonl and infer_manifest.json.");
+    out.println("(EDV, ESV, SV, EF per cine series), dead_letters.jsonl, infer_manifest.json and report.html.");
     out.println();
     PipelineArgs.printHelp(out, InferOptions.class);
   }
@@ -36,6 +37,12 @@ final class InferCommand implements Command {
     InferOptions options = PipelineArgs.parse(args, InferOptions.class);
     InferManifest manifest = InferPipeline.run(options);
     print(manifest, out);
+    var truth = EfAgainstTruth.truthFor(java.nio.file.Path.of(options.getInput()));
+    if (truth.isPresent()) {
+      out.println("infer: synthetic input: volumes against its ground truth");
+      EfAgainstTruth.print(EfAgainstTruth.compare(truth.get(), manifest.volumes()), out, "infer:   ");
+    }
+    out.println("infer: report " + ReportCommand.write(manifest.path().getParent()));
     return 0;
   }
 
