@@ -24,7 +24,8 @@ public final class HeartBeamCli {
   /** The commands this release has, in the order help lists them. */
   public static HeartBeamCli standard() {
     return new HeartBeamCli(List.of(new SynthCommand(), new ConvertCommand(), new InspectCommand(), new InferCommand(),
-        new ReceiveCommand(), new ModelsCommand(), new ReportCommand(), new DemoCommand(), new BenchCommand()));
+        new ReceiveCommand(), new StreamCommand(), new ModelsCommand(), new ReportCommand(), new DemoCommand(),
+        new BenchCommand()));
   }
 
   public static void main(String[] args) {

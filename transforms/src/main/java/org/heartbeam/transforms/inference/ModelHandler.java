@@ -40,6 +40,15 @@ public interface ModelHandler<InputT, OutputT, ModelT> extends Serializable {
    */
   String sourceOf(InputT input);
 
+  /**
+   * The handler to run the next batch with. A fixed model returns itself (the default); a handler
+   * that follows a registry stage returns the handler of the version that holds the stage now, so a
+   * running stream switches models between batches without a restart. {@link RunInference} asks
+   * before every batch and keys its JVM-wide cache by the returned handler's {@link #modelId()}, so
+   * this must be cheap, and must return a handler whose outputs record its own version.
+   */
+  default ModelHandler<InputT, OutputT, ModelT> current() throws Exception { return this; }
+
   /** How large a batch may grow, and how long it may wait for more inputs. */
   default BatchingHints batching() { return BatchingHints.defaults(); }
 

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * input by input; an input that fails alone becomes a dead letter (stage {@value #STAGE}), so
  * inputs = outputs + dead letters.
  *
- * <p>The model is fetched from {@link SharedModels} and loaded by the first batch that needs it, in a
+ * <p>The model is fetched from {@link SharedModels} (for the handler's {@link ModelHandler#current()}
+ * model, asked per batch) and loaded by the first batch that needs it, in a
  * bundle, where metrics are reported (a runner may not report metrics from {@code @Setup}). A model
  * that cannot be loaded fails the bundle: that is a configuration error, not a bad input.
  */
@@ -43,7 +44,6 @@ final class RunInferenceFn<InputT, OutputT, ModelT> extends DoFn<InputT, OutputT
   private final Distribution batchSize = Metrics.distribution(RunInference.class, "batchSize");
   private final Distribution millisPerBatch = Metrics.distribution(RunInference.class, "inferenceMillisPerBatch");
 
-  private transient ModelPool<ModelT> pool;
   private transient Map<BoundedWindow, PendingBatch<InputT>> pending;
 
   RunInferenceFn(ModelHandler<InputT, OutputT, ModelT> handler, TupleTag<OutputT> outputTag) {
@@ -56,11 +56,6 @@ final class RunInferenceFn<InputT, OutputT, ModelT> extends DoFn<InputT, OutputT
     void output(OutputT result, Instant timestamp);
 
     void deadLetter(DeadLetter deadLetter, Instant timestamp);
-  }
-
-  @Setup
-  public void setup() {
-    pool = SharedModels.pool(handler);
   }
 
   @StartBundle
@@ -117,19 +112,22 @@ final class RunInferenceFn<InputT, OutputT, ModelT> extends DoFn<InputT, OutputT
   public Duration getAllowedTimestampSkew() { return Duration.millis(Long.MAX_VALUE); }
 
   private void infer(PendingBatch<InputT> batch, Emitter<OutputT> emitter) throws Exception {
+    // Asked per batch: a handler that follows a registry stage may name a new version since the last.
+    ModelHandler<InputT, OutputT, ModelT> current = handler.current();
+    ModelPool<ModelT> pool = SharedModels.pool(current);
     if (pool.loadOnce()) {
       modelLoads.inc();
-      LOG.info("loaded model {} in this JVM", handler.modelId());
+      LOG.info("loaded model {} in this JVM", current.modelId());
     }
     ModelT model = pool.borrow(modelReplicas::inc);
     try {
       List<OutputT> results;
       try {
-        results = timedRun(model, batch.inputs());
+        results = timedRun(current, model, batch.inputs());
       } catch (Exception e) {
         LOG.warn("a batch of {} failed ({}); running its inputs one by one", batch.size(), DeadLetter.of("", STAGE, e)
             .reason());
-        inferOneByOne(model, batch, emitter);
+        inferOneByOne(current, model, batch, emitter);
         return;
       }
       for (int i = 0; i < results.size(); i++) {
@@ -141,12 +139,13 @@ final class RunInferenceFn<InputT, OutputT, ModelT> extends DoFn<InputT, OutputT
     }
   }
 
-  private void inferOneByOne(ModelT model, PendingBatch<InputT> batch, Emitter<OutputT> emitter) {
+  private void inferOneByOne(ModelHandler<InputT, OutputT, ModelT> current, ModelT model, PendingBatch<InputT> batch,
+      Emitter<OutputT> emitter) {
     for (int i = 0; i < batch.size(); i++) {
       InputT input = batch.inputs().get(i);
       OutputT result;
       try {
-        result = timedRun(model, List.of(input)).get(0);
+        result = timedRun(current, model, List.of(input)).get(0);
       } catch (Exception e) {
         // Only this input fails: the rest of the batch goes on, and this one is on the record.
         failures.inc();
@@ -159,11 +158,12 @@ final class RunInferenceFn<InputT, OutputT, ModelT> extends DoFn<InputT, OutputT
   }
 
   /** Runs the handler and checks it kept its contract (one result per input), timing the batch. */
-  private List<OutputT> timedRun(ModelT model, List<InputT> inputs) throws Exception {
+  private List<OutputT> timedRun(ModelHandler<InputT, OutputT, ModelT> current, ModelT model, List<InputT> inputs)
+      throws Exception {
     batches.inc();
     batchSize.update(inputs.size());
     long start = System.nanoTime();
-    List<OutputT> results = handler.run(model, inputs);
+    List<OutputT> results = current.run(model, inputs);
     millisPerBatch.update((System.nanoTime() - start) / 1_000_000);
     if (results == null || results.size() != inputs.size()) {
       throw new IllegalStateException("the model handler returned " + (results == null ? "null" : results.size()

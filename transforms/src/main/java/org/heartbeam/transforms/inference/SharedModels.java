@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * DoFn instance, thread and bundle in this JVM, so a model is loaded once per worker however the
  * runner spreads the work (Flink runs one DoFn instance per slot, the DirectRunner several).
  *
- * <p>Entries are never evicted: a pipeline uses one model version for its life. A job that switched
- * versions while running would keep the old one in memory.
+ * <p>Entries are never evicted: a batch pipeline uses one model version for its life, and a stream that
+ * hot-swaps ({@link ModelHandler#current()}) keeps each version it used in memory (a few MB per
+ * promotion for the U-Net), so a version promoted back is not reloaded.
  */
 final class SharedModels {
   private static final ConcurrentHashMap<String, ModelPool<?>> POOLS = new ConcurrentHashMap<>();

@@ -13,7 +13,7 @@ import org.heartbeam.model.stats.SummaryStatistics;
  * The JSON objects of run.json and volumes.json: the same names as the CSV columns; NaN (undefined)
  * is null, since JSON has no NaN.
  */
-final class StatisticsJson {
+public final class StatisticsJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private StatisticsJson() {}
@@ -40,7 +40,8 @@ final class StatisticsJson {
     return write(node);
   }
 
-  static String volumes(StudyVolumes v) {
+  /** One series' volumes as a JSON object (also the streaming pipeline's per-session volumes file). */
+  public static String volumes(StudyVolumes v) {
     ObjectNode node = JSON.createObjectNode();
     node.put("model_version", v.modelVersion());
     node.put("patient_key", v.patientKey());
@@ -69,7 +70,8 @@ final class StatisticsJson {
     return write(node);
   }
 
-  private static void number(ObjectNode node, String name, double value) {
+  /** Puts {@code value}, or null for NaN (JSON has no NaN). */
+  public static void number(ObjectNode node, String name, double value) {
     if (Double.isNaN(value)) {
       node.putNull(name);
     } else {
