@@ -14,7 +14,15 @@ class PipelineArgsTest {
   @Test
   void withoutRunnerPipelinesRunOnEmbeddedFlink() {
     String[] args = PipelineArgs.withDefaultRunner(new String[] {"--input=a"});
-    assertArrayEquals(new String[] {"--input=a", "--runner=FlinkRunner", "--flinkMaster=[local]"}, args);
+    assertArrayEquals(new String[] {"--input=a", "--runner=FlinkRunner", "--flinkMaster=[local]",
+        "--parallelism=" + Runtime.getRuntime().availableProcessors()}, args);
+  }
+
+  @Test
+  void aGivenParallelismIsKept() {
+    String[] args = PipelineArgs.withDefaultRunner(new String[] {"--input=a", "--parallelism=1"});
+    assertArrayEquals(new String[] {"--input=a", "--parallelism=1", "--runner=FlinkRunner", "--flinkMaster=[local]"},
+        args);
   }
 
   @Test
