@@ -127,7 +127,9 @@ public final class TrainRun {
     PreprocessOptions preprocess = preprocessing(options.getInputSize());
     PatientSplit split = options.getFold() >= 0 ? PatientSplit.fold(options.getFold(), options.getFolds())
         : new PatientSplit(options.getValidationFraction());
+    long prepareStart = System.nanoTime();
     runPipeline(TrainingDataPipelines.prepare(options, format, input, preprocess, split, work), "prepare");
+    progress.printf("train: data prepared in %.1f s%n", (System.nanoTime() - prepareStart) / 1e9);
 
     Path trainFolder = TrainingDataPipelines.preparedFolder(work, DatasetSplit.TRAIN);
     Path validationFolder = TrainingDataPipelines.preparedFolder(work, DatasetSplit.VALIDATION);
@@ -233,7 +235,9 @@ public final class TrainRun {
   }
 
   private void augmentEpochs(AugmentOptions augment, int first, int last, Path work) {
+    long start = System.nanoTime();
     runPipeline(TrainingDataPipelines.augment(options, augment, first, last, work), "augment");
+    progress.printf("train: epochs %d-%d augmented in %.1f s%n", first, last, (System.nanoTime() - start) / 1e9);
   }
 
   private static void runPipeline(Pipeline pipeline, String name) {

@@ -91,6 +91,7 @@ final class TrainingDataPipelines {
       WithDeadLetters<TrainingExample> usable = WithDeadLetters.of(examples, ToTrainingExampleFn.EXAMPLES);
       usable.output().setCoder(TrainingExampleCoder.of())
           .apply("Key " + name, WriteExampleShards.keyed(name + "/", options.getShardBuckets(), TrainingExample::imageKey))
+          .setCoder(WriteExampleShards.coder())
           .apply("Write " + name, new WriteExampleShards(work.resolve(PREPARED).toString()));
       deadLetters = deadLetters.and(prepared.deadLetters()).and(usable.deadLetters());
     }
@@ -123,6 +124,7 @@ final class TrainingDataPipelines {
               return KV.of(String.format("e%04d/", kv.getKey()) + WriteExampleShards.bucket(key, buckets),
                   KV.of(key, kv.getValue()));
             }))
+        .setCoder(WriteExampleShards.coder())
         .apply("WriteEpochs", new WriteExampleShards(work.resolve(EPOCHS).toString()));
     PCollectionList.of(read.deadLetters()).and(out.deadLetters())
         .apply("AllDeadLetters", Flatten.pCollections())

@@ -31,7 +31,7 @@ import org.heartbeam.transforms.augment.TrainingExampleCoder;
  * (shard, (sortKey, example)); each shard {@code <root>/<shard>.bin} holds its examples sorted by
  * sort key, encoded with {@link TrainingExampleCoder}. The sort makes a shard's bytes independent of
  * the runner's order; a shard is written to a temporary name and moved into place, so a retried
- * bundle never leaves half a file. Output: the paths written.
+ * bundle never leaves half a file. Output: the paths written. The input's coder must be {@link #coder()}.
  */
 final class WriteExampleShards
     extends PTransform<PCollection<KV<String, KV<String, TrainingExample>>>, PCollection<String>> {
@@ -69,7 +69,7 @@ final class WriteExampleShards
 
   @Override
   public PCollection<String> expand(PCollection<KV<String, KV<String, TrainingExample>>> input) {
-    return input.setCoder(coder())
+    return input
         .apply("GroupByShard", GroupByKey.create())
         .apply("WriteShard", ParDo.of(new WriteShardFn(root)))
         .setCoder(StringUtf8Coder.of());

@@ -24,7 +24,7 @@ public final class HeartBeamCli {
   /** The commands this release has, in the order help lists them. */
   public static HeartBeamCli standard() {
     return new HeartBeamCli(List.of(new SynthCommand(), new ConvertCommand(), new InspectCommand(), new DemoCommand(),
-        new BenchCommand()));
+        new TrainCommand(), new BenchCommand()));
   }
 
   public static void main(String[] args) {
