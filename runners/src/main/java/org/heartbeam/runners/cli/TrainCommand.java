@@ -21,7 +21,7 @@ final class TrainCommand implements Command {
   @Override
   public void printHelp(PrintStream out) {
     out.println("usage: heartbeam train --input=<folder> --output=<run folder> [--preset=synthetic|sunnybrook]");
-    out.println("                       [--epochs=30 --batchSize=8 --learningRate=0.001 --seed=42 --patience=8]");
+    out.println("                       [--epochs=30 --batchSize=8 --learningRate=0.001 --seed=1 --patience=8]");
     out.println("                       [--fold=0 --folds=3] [--augment=false] [--inputSize=160 --baseFilters=16]");
     out.println();
     out.println("Writes model.hbm (best validation Dice), run.json, epochs.csv, epochs.jsonl, curves.png and");

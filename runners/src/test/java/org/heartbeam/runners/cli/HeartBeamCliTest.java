@@ -31,14 +31,14 @@ class HeartBeamCliTest {
   @Test
   void listsCommands() {
     assertEquals(0, run("--help"));
-    for (String command : new String[] {"synth", "convert", "inspect", "demo", "bench"}) {
+    for (String command : new String[] {"synth", "convert", "inspect", "demo", "train", "bench"}) {
       assertTrue(out().contains(command), out());
     }
   }
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"synth", "convert", "inspect", "demo", "bench"}) {
+    for (String command : new String[] {"synth", "convert", "inspect", "demo", "train", "bench"}) {
       out.reset();
       assertEquals(0, run(command, "--help"), command);
       assertTrue(out().contains("usage: heartbeam " + command), command + ": " + out());
