@@ -29,12 +29,35 @@ public final class PatientSplit implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final double validationFraction;
+  /** With folds > 0: cross-validation, patient i (sorted by key) validates in fold i mod folds. */
+  private final int fold;
+  private final int folds;
 
   public PatientSplit(double validationFraction) {
     if (!(validationFraction >= 0 && validationFraction <= 1)) {
       throw new IllegalArgumentException("validation fraction must be in [0, 1]: " + validationFraction);
     }
     this.validationFraction = validationFraction;
+    this.fold = -1;
+    this.folds = 0;
+  }
+
+  private PatientSplit(int fold, int folds) {
+    if (folds < 2 || fold < 0 || fold >= folds) {
+      throw new IllegalArgumentException("fold must be in 0.." + (folds - 1) + " with folds >= 2: " + fold + "/" + folds);
+    }
+    this.validationFraction = 1.0 / folds;
+    this.fold = fold;
+    this.folds = folds;
+  }
+
+  /**
+   * Cross-validation: patients sorted by {@link #patientKey} are dealt round-robin into {@code folds}
+   * groups and group {@code fold} validates; over all folds every patient validates exactly once
+   * (with 3 patients and 3 folds: train on two, validate on the third, rotating).
+   */
+  public static PatientSplit fold(int fold, int folds) {
+    return new PatientSplit(fold, folds);
   }
 
   /**
@@ -60,6 +83,14 @@ public final class PatientSplit implements Serializable {
 
   /** Assigns every key (as made by {@link #patientKey}) to a split. */
   public Map<String, DatasetSplit> assign(Collection<String> patientKeys) {
+    if (folds > 0) {
+      Map<String, DatasetSplit> result = new HashMap<>();
+      int i = 0;
+      for (String key : new TreeSet<>(patientKeys)) {
+        result.put(key, i++ % folds == fold ? DatasetSplit.VALIDATION : DatasetSplit.TRAIN);
+      }
+      return result;
+    }
     Map<String, Double> points = new HashMap<>();
     for (String key : new TreeSet<>(patientKeys)) {
       points.put(key, unitPoint(key)); // one digest per key, not one per comparison

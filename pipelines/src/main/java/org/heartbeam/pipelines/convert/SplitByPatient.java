@@ -26,16 +26,16 @@ import org.heartbeam.transforms.coders.LabeledImageCoder;
  * needs every patient key first (so tiny datasets never leave a split empty): the keys are gathered
  * into a side input, which is small (one short string per patient).
  */
-final class SplitByPatient
+public final class SplitByPatient
     extends PTransform<PCollection<KV<String, LabeledImage>>, PCollectionTuple> {
-  static final TupleTag<KV<String, LabeledImage>> TRAIN = new TupleTag<>("train") {};
-  static final TupleTag<KV<String, LabeledImage>> VALIDATION = new TupleTag<>("validation") {};
+  public static final TupleTag<KV<String, LabeledImage>> TRAIN = new TupleTag<>("train") {};
+  public static final TupleTag<KV<String, LabeledImage>> VALIDATION = new TupleTag<>("validation") {};
   /** One element per image: ("split,patientKey", 1 if labelled else 0), tallied into patients.csv. */
-  static final TupleTag<KV<String, Long>> ASSIGNMENTS = new TupleTag<>("assignments") {};
+  public static final TupleTag<KV<String, Long>> ASSIGNMENTS = new TupleTag<>("assignments") {};
 
   private final PatientSplit split;
 
-  SplitByPatient(PatientSplit split) {
+  public SplitByPatient(PatientSplit split) {
     this.split = split;
   }
 

@@ -23,9 +23,9 @@ public final class HeartBeamCli {
 
   /** The commands this release has, in the order help lists them. */
   public static HeartBeamCli standard() {
-    return new HeartBeamCli(List.of(new SynthCommand(), new ConvertCommand(), new InspectCommand(), new InferCommand(),
-        new ReceiveCommand(), new StreamCommand(), new ModelsCommand(), new ReportCommand(), new DemoCommand(),
-        new BenchCommand()));
+    return new HeartBeamCli(List.of(new SynthCommand(), new ConvertCommand(), new InspectCommand(), new TrainCommand(),
+        new ModelsCommand(), new InferCommand(), new ReceiveCommand(), new StreamCommand(), new ReportCommand(),
+        new DemoCommand(), new BenchCommand()));
   }
 
   public static void main(String[] args) {

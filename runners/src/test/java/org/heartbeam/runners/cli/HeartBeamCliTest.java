@@ -31,14 +31,16 @@ class HeartBeamCliTest {
   @Test
   void listsCommands() {
     assertEquals(0, run("--help"));
-    for (String command : new String[] {"synth", "convert", "inspect", "demo", "bench", "models"}) {
+    for (String command : new String[] {"synth", "convert", "inspect", "train", "models", "infer", "receive",
+        "stream", "report", "demo", "bench"}) {
       assertTrue(out().contains(command), out());
     }
   }
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"synth", "convert", "inspect", "demo", "bench", "models"}) {
+    for (String command : new String[] {"synth", "convert", "inspect", "train", "models", "infer", "receive",
+        "stream", "report", "demo", "bench"}) {
       out.reset();
       assertEquals(0, run(command, "--help"), command);
       assertTrue(out().contains("usage: heartbeam " + command), command + ": " + out());
