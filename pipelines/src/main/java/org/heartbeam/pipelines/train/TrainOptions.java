@@ -123,4 +123,16 @@ public interface TrainOptions extends PipelineOptions {
   int getShardBuckets();
 
   void setShardBuckets(int value);
+
+  @Description("Model registry folder (local path or Beam filesystem URI) the run is registered in")
+  @Default.String("heartbeam-out/registry")
+  String getRegistry();
+
+  void setRegistry(String value);
+
+  @Description("Name the run is registered under as a new immutable version; empty = do not register")
+  @Default.String("lv-unet")
+  String getModelName();
+
+  void setModelName(String value);
 }
