@@ -19,6 +19,7 @@ import org.heartbeam.model.file.ModelFileException;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.image.Mask;
 import org.heartbeam.model.image.SegmentedImage;
+import org.heartbeam.model.postprocess.LargestComponent;
 import org.heartbeam.model.preprocess.ModelInputPreparer;
 import org.heartbeam.model.preprocess.PreparedImage;
 import org.heartbeam.model.preprocess.PreprocessOptions;
@@ -126,7 +127,8 @@ public final class UNetModelHandler implements ModelHandler<LabeledImage, Segmen
     float[][] probabilities = model.net().predictProbabilities(images, n);
     List<SegmentedImage> results = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      Mask onModelGrid = threshold(probabilities[i], rows, columns);
+      // One slice's LV cavity is one region: stray islands (the RV's blood pool) are not LV.
+      Mask onModelGrid = LargestComponent.of(threshold(probabilities[i], rows, columns));
       results.add(SegmentedImage.of(batch.get(i), prepared.get(i).toOriginalGrid(onModelGrid), modelVersion));
     }
     return results;
