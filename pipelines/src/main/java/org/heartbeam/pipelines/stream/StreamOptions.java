@@ -72,8 +72,9 @@ public interface StreamOptions extends StreamingOptions {
 
   void setMaxSeconds(int value);
 
-  @Description("Images per model call (batched within a bundle)")
-  @Default.Integer(4)
+  // Same default as train and infer: Beam refuses one option name with two defaults in one JVM.
+  @Description("Images per model call at most (batched within a bundle; a batch waits <= 0.5 s)")
+  @Default.Integer(8)
   int getBatchSize();
 
   void setBatchSize(int value);

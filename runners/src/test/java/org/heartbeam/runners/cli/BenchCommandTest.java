@@ -43,10 +43,11 @@ class BenchCommandTest {
     }
   }
 
+  /** Rows of the reference at the --input size and of the default model at its own 160x160. */
   private static void assertTable(String text) {
     assertTrue(text.startsWith("backend: CpuBackend with oneDNN"), text);
     assertTrue(text.contains("one conv2d 3x3 64->64, 8x64x64, NHWC: "), text);
-    List<String> rows = text.lines().filter(l -> l.matches("(reference|default) \\| 32x32 \\| .*"))
+    List<String> rows = text.lines().filter(l -> l.matches("(reference \\| 32x32|default \\| 160x160) \\| .*"))
         .collect(Collectors.toList());
     List<String> keys = rows.stream().map(r -> {
       String[] c = r.split(" \\| ");
@@ -69,7 +70,7 @@ class BenchCommandTest {
     assertEquals(2, run("bench", "model", "--repeats=0"));
     List<String> errors = err.toString(StandardCharsets.UTF_8).lines().collect(Collectors.toList());
     assertEquals(List.of(
-        "heartbeam bench: name what to benchmark: 'heartbeam bench model' (got 'everything')",
+        "heartbeam bench: name what to benchmark: 'heartbeam bench model' or 'heartbeam bench infer' (got 'everything')",
         "heartbeam bench: --input 100 must be a multiple of 16 (the U-Net pools 4 times)",
         "heartbeam bench: --repeats needs a whole number >= 1, got '0'"), errors);
   }

@@ -74,7 +74,7 @@ class StreamCommandTest {
   @Test
   void keepsFlinkSourcesAliveUntilMaxSeconds() {
     assertArrayEquals(new String[] {"--maxSeconds=5", "--runner=FlinkRunner", "--flinkMaster=[local]",
-        "--shutdownSourcesAfterIdleMs=5000"}, StreamCommand.withSourceLifetime(new String[] {"--maxSeconds=5"}));
+        "--parallelism=" + Runtime.getRuntime().availableProcessors(), "--shutdownSourcesAfterIdleMs=5000"}, StreamCommand.withSourceLifetime(new String[] {"--maxSeconds=5"}));
     assertArrayEquals(new String[] {"--runner=DirectRunner"},
         StreamCommand.withSourceLifetime(new String[] {"--runner=DirectRunner"}));
   }
