@@ -55,7 +55,8 @@ import org.heartbeam.transforms.stats.EstimateVolumes;
  *     -> WriteImageRecord (images/&lt;key&gt;.&lt;version&gt;.json)
  *          -> FixedWindows(windowSeconds) -> WindowStatisticsFn -> windows/&lt;start&gt;_&lt;end&gt;.json
  *     -> Sessions(sessionGapSeconds) -> EstimateVolumes (per version, study, series) -> volumes/...json
- *   RunInference -> Sessions(sessionGapSeconds) -> WriteSegmentations -> seg/&lt;study&gt;/&lt;series&gt;/seg.dcm
+ *   RunInference -> Sessions(sessionGapSeconds) -> WriteSegmentations (per version and series)
+ *     -> seg/&lt;study&gt;/&lt;series&gt;/seg.&lt;version&gt;.dcm
  *   dead letters of every step -> dead_letters/&lt;hash&gt;.json
  * </pre>
  *
@@ -66,8 +67,8 @@ import org.heartbeam.transforms.stats.EstimateVolumes;
  * An image of a study that arrives after the study's session closed (more than the gap after its last
  * image) is not late but a new session: it gets its own volumes file, which (being a partial cine
  * stack) says why its EF is not computable; the earlier session's file is kept as it was. The SEG,
- * named by series alone (its UIDs by series and model version), is the exception: the new session's
- * SEG replaces the earlier one.
+ * named by series and model version but not session, is the exception: the new session's SEG
+ * replaces the earlier one.
  *
  * <p>Exactly-once in the output folder: every file has a deterministic name (image key and model
  * version; window bounds; series) and is written atomically ({@link AtomicFiles}; the PNGs and SEGs
@@ -78,7 +79,7 @@ import org.heartbeam.transforms.stats.EstimateVolumes;
 public final class StreamPipeline {
   /** Mask and overlay PNGs per image, named by image key (a replay rewrites the same two files). */
   public static final String MASKS_DIR = "masks";
-  /** One DICOM SEG per series and session, rewritten (whole, same UIDs) each time its session fires. */
+  /** One DICOM SEG per series, model version and session, rewritten whole (same UIDs) as its session fires. */
   public static final String SEG_DIR = "seg";
   private static final Duration MAX_BATCH_WAIT = Duration.ofMillis(500);
   private static final TupleTag<StreamedImage> RECORDS = new TupleTag<StreamedImage>("records") {};
@@ -173,10 +174,11 @@ public final class StreamPipeline {
     deadLetters.add(volumes.deadLetters());
 
     // The same sessions as the volumes, so a series' SEG holds the images its EF was computed from.
-    // Panes accumulate: each firing rewrites the whole SEG under its one name with the same UIDs.
+    // Panes accumulate: each firing rewrites the whole SEG under its one name with the same UIDs. One
+    // SEG per model version: a promotion mid-series would otherwise make the series one dead letter.
     WithDeadLetters<WrittenFile> segs = segmented.output()
         .apply("SegSessions", StreamPipeline.<SegmentedImage>studySessions(gap, poll))
-        .apply("WriteSegmentations", WriteSegmentations.to(output + "/" + SEG_DIR));
+        .apply("WriteSegmentations", WriteSegmentations.to(output + "/" + SEG_DIR).perModelVersion());
     deadLetters.add(segs.deadLetters());
 
     // Written where they arise, not flattened: the session step's dead letters are in session windows.
