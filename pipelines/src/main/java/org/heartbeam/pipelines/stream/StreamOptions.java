@@ -29,7 +29,8 @@ public interface StreamOptions extends StreamingOptions {
   void setRegistry(String value);
 
   @Description("Local output folder: images/ (one record per image and model version), windows/ (run statistics"
-      + " per fixed window), volumes/ (LV volumes and EF per study session), dead_letters/")
+      + " per fixed window), volumes/ (LV volumes and EF per study session), seg/ (a DICOM SEG per series, model"
+      + " version and session), dead_letters/")
   @Validation.Required
   String getOutput();
 

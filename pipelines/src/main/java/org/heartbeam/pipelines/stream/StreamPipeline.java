@@ -40,6 +40,7 @@ import org.heartbeam.transforms.inference.BatchingHints;
 import org.heartbeam.transforms.inference.RegistryFollowingHandler;
 import org.heartbeam.transforms.inference.RunInference;
 import org.heartbeam.transforms.output.WriteMaskImages;
+import org.heartbeam.transforms.output.WriteSegmentations;
 import org.heartbeam.transforms.output.WrittenFile;
 import org.heartbeam.transforms.stats.ComputeImageStatistics;
 import org.heartbeam.transforms.stats.EstimateVolumes;
@@ -54,6 +55,8 @@ import org.heartbeam.transforms.stats.EstimateVolumes;
  *     -> WriteImageRecord (images/&lt;key&gt;.&lt;version&gt;.json)
  *          -> FixedWindows(windowSeconds) -> WindowStatisticsFn -> windows/&lt;start&gt;_&lt;end&gt;.json
  *     -> Sessions(sessionGapSeconds) -> EstimateVolumes (per version, study, series) -> volumes/...json
+ *   RunInference -> Sessions(sessionGapSeconds) -> WriteSegmentations (per version and series)
+ *     -> seg/&lt;study&gt;/&lt;series&gt;/seg.&lt;version&gt;.dcm
  *   dead letters of every step -> dead_letters/&lt;hash&gt;.json
  * </pre>
  *
@@ -63,16 +66,21 @@ import org.heartbeam.transforms.stats.EstimateVolumes;
  * image replayed after a restore, or delayed in a busy stage, still counts in its window and session.
  * An image of a study that arrives after the study's session closed (more than the gap after its last
  * image) is not late but a new session: it gets its own volumes file, which (being a partial cine
- * stack) says why its EF is not computable; the earlier session's file is kept as it was.
+ * stack) says why its EF is not computable; the earlier session's file is kept as it was. The SEG,
+ * named by series and model version but not session, is the exception: the new session's SEG
+ * replaces the earlier one.
  *
  * <p>Exactly-once in the output folder: every file has a deterministic name (image key and model
- * version; window bounds) and is written atomically ({@link AtomicFiles}), so whatever a runner
+ * version; window bounds; series) and is written atomically ({@link AtomicFiles}; the PNGs and SEGs
+ * by temporary file and rename through Beam's file systems), so whatever a runner
  * replays after a failure overwrites the same files. With Flink checkpointing, the watch's set of
  * seen files and the windows' state are restored together, so no file is lost either.
  */
 public final class StreamPipeline {
   /** Mask and overlay PNGs per image, named by image key (a replay rewrites the same two files). */
   public static final String MASKS_DIR = "masks";
+  /** One DICOM SEG per series, model version and session, rewritten whole (same UIDs) as its session fires. */
+  public static final String SEG_DIR = "seg";
   private static final Duration MAX_BATCH_WAIT = Duration.ofMillis(500);
   private static final TupleTag<StreamedImage> RECORDS = new TupleTag<StreamedImage>("records") {};
 
@@ -160,13 +168,18 @@ public final class StreamPipeline {
 
     org.joda.time.Duration gap = org.joda.time.Duration.standardSeconds(options.getSessionGapSeconds());
     WithDeadLetters<StudyVolumes> volumes = statistics.output()
-        .apply("StudySessions", Window.<ImageStatistics>into(Sessions.withGapDuration(gap))
-            .triggering(trigger(poll))
-            .withAllowedLateness(gap)
-            .accumulatingFiredPanes())
+        .apply("StudySessions", StreamPipeline.<ImageStatistics>studySessions(gap, poll))
         .apply("EstimateVolumes", EstimateVolumes.create());
     volumes.output().apply("WriteVolumes", ParDo.of(new WriteWindowFiles.VolumesFn(output)));
     deadLetters.add(volumes.deadLetters());
+
+    // The same sessions as the volumes, so a series' SEG holds the images its EF was computed from.
+    // Panes accumulate: each firing rewrites the whole SEG under its one name with the same UIDs. One
+    // SEG per model version: a promotion mid-series would otherwise make the series one dead letter.
+    WithDeadLetters<WrittenFile> segs = segmented.output()
+        .apply("SegSessions", StreamPipeline.<SegmentedImage>studySessions(gap, poll))
+        .apply("WriteSegmentations", WriteSegmentations.to(output + "/" + SEG_DIR).perModelVersion());
+    deadLetters.add(segs.deadLetters());
 
     // Written where they arise, not flattened: the session step's dead letters are in session windows.
     for (int i = 0; i < deadLetters.size(); i++) {
@@ -186,6 +199,18 @@ public final class StreamPipeline {
     return AfterWatermark.pastEndOfWindow()
         .withEarlyFirings(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(early))
         .withLateFirings(AfterPane.elementCountAtLeast(1));
+  }
+
+  /**
+   * A study's session: it closes {@code gap} after its last image, fires early every {@code early}
+   * while open and again for each image up to one gap late, with accumulating panes. The volumes and
+   * the SEGs use this one definition so that both see the same images per session.
+   */
+  static <T> Window<T> studySessions(org.joda.time.Duration gap, org.joda.time.Duration early) {
+    return Window.<T>into(Sessions.withGapDuration(gap))
+        .triggering(trigger(early))
+        .withAllowedLateness(gap)
+        .accumulatingFiredPanes();
   }
 
   static WatchTermination termination(StreamOptions options) {

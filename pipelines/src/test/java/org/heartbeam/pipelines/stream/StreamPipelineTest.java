@@ -97,6 +97,16 @@ class StreamPipelineTest {
     try (Stream<Path> pngs = Files.walk(fixture.output.resolve(StreamPipeline.MASKS_DIR))) {
       assertEquals(2L * n, pngs.filter(p -> p.toString().endsWith(".png")).count(), "a mask and an overlay per image");
     }
+    long frames = 0;
+    try (Stream<Path> files = Files.walk(fixture.output.resolve(StreamPipeline.SEG_DIR))) {
+      for (Path seg : files.filter(Files::isRegularFile).toList()) {
+        com.pixelmed.dicom.AttributeList list = new com.pixelmed.dicom.AttributeList();
+        list.read(seg.toFile());
+        frames += com.pixelmed.dicom.Attribute.getSingleIntegerValueOrDefault(list,
+            com.pixelmed.dicom.TagFromName.NumberOfFrames, 0);
+      }
+    }
+    assertEquals(n, frames, "the SEGs of v1 and v2 hold every image once");
   }
 
   static void awaitRecords(StreamFixture fixture, int count) throws Exception {

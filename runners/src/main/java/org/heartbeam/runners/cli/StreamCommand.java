@@ -28,6 +28,7 @@ final class StreamCommand implements Command {
     out.println("Writes images/<image key>.<model version>.json per image (LV area, model version, latency),");
     out.println("windows/<start>_<end>.json per fixed window (count, mean Dice, mean LV area, latency p50/p95),");
     out.println("volumes/<series>.<version>.<session start>.json when a study stops receiving images (EDV, ESV, EF)");
+    out.println("seg/<study>/<series>/seg.<version>.dcm, the DICOM SEG of the same session,");
     out.println("and dead_letters/. A promotion in the registry reaches the running stream within");
     out.println("--modelRefreshSeconds. Runs until stopped (Ctrl-C) unless --idleStopSeconds or --maxSeconds.");
     out.println("Pair it with `heartbeam receive --output=<watched folder>`.");

@@ -54,4 +54,13 @@ public final class SafeFileNames {
   public static String segmentation(CardiacImage anyImageOfSeries) {
     return seriesDirectory(anyImageOfSeries) + "/seg.dcm";
   }
+
+  /**
+   * The DICOM SEG path of the series' images segmented by one model version, for outputs that may hold
+   * several versions of a series: {@code <series-dir>/seg.<version>.dcm}, the version reduced to
+   * letters, digits, dot and dash (anything else '_').
+   */
+  public static String segmentation(CardiacImage anyImageOfSeries, String modelVersion) {
+    return seriesDirectory(anyImageOfSeries) + "/seg." + modelVersion.replaceAll("[^A-Za-z0-9.-]", "_") + ".dcm";
+  }
 }

@@ -33,16 +33,20 @@ final class WriteSegmentationFn extends DoFn<KV<String, Iterable<SegmentedImage>
   private final Counter imagesInSeg = Metrics.counter(WriteSegmentations.class, WriteSegmentations.IMAGES_IN_SEG);
   private final Counter imagesDead = Metrics.counter(WriteSegmentations.class, WriteSegmentations.IMAGES_DEAD_LETTERED);
 
-  WriteSegmentationFn(String outputDirectory, TupleTag<WrittenFile> writtenTag) {
+  private final boolean perModelVersion;
+
+  WriteSegmentationFn(String outputDirectory, boolean perModelVersion, TupleTag<WrittenFile> writtenTag) {
     this.outputDirectory = outputDirectory;
+    this.perModelVersion = perModelVersion;
     this.writtenTag = writtenTag;
   }
 
   @ProcessElement
   public void process(@Element KV<String, Iterable<SegmentedImage>> series, MultiOutputReceiver out) {
-    String seriesName = SafeFileNames.forUid(series.getKey());
     List<SegmentedImage> images = new ArrayList<>();
     series.getValue().forEach(images::add);
+    // From an image, not the key: the key may carry the model version too.
+    String seriesName = SafeFileNames.forUid(images.get(0).image().seriesInstanceUid());
     try {
       List<SegmentedImage> ordered = DicomSegWriter.checkedAndOrdered(images);
       Optional<AttributeList> header = Optional.empty();
@@ -53,7 +57,10 @@ final class WriteSegmentationFn extends DoFn<KV<String, Iterable<SegmentedImage>
         withoutHeader.inc();
       }
       byte[] seg = DicomSegWriter.write(ordered, header, LocalDateTime.now(ZoneOffset.UTC));
-      String path = OutputFiles.write(outputDirectory, SafeFileNames.segmentation(ordered.get(0).image()), seg,
+      String name = perModelVersion
+          ? SafeFileNames.segmentation(ordered.get(0).image(), ordered.get(0).modelVersion())
+          : SafeFileNames.segmentation(ordered.get(0).image());
+      String path = OutputFiles.write(outputDirectory, name, seg,
           "application/dicom");
       written.inc();
       imagesInSeg.inc(images.size());

@@ -41,24 +41,35 @@ public final class WriteSegmentations extends PTransform<PCollection<SegmentedIm
   public static final String SERIES_WITHOUT_HEADER = "series-without-source-header";
 
   private final String outputDirectory;
+  private final boolean perModelVersion;
 
-  private WriteSegmentations(String outputDirectory) {
+  private WriteSegmentations(String outputDirectory, boolean perModelVersion) {
     this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory");
+    this.perModelVersion = perModelVersion;
   }
 
   /** @param outputDirectory local path or URI of the output directory (the PNGs' one, so they sit together) */
   public static WriteSegmentations to(String outputDirectory) {
-    return new WriteSegmentations(outputDirectory);
+    return new WriteSegmentations(outputDirectory, false);
+  }
+
+  /**
+   * One SEG per series and model version, {@code <study-dir>/<series-dir>/seg.<version>.dcm}, instead
+   * of one per series: for a stream whose model can be swapped while a series arrives, where a
+   * series' images of two versions would otherwise be one dead letter (a SEG has one algorithm).
+   */
+  public WriteSegmentations perModelVersion() {
+    return new WriteSegmentations(outputDirectory, true);
   }
 
   @Override
   public WithDeadLetters<WrittenFile> expand(PCollection<SegmentedImage> images) {
     TupleTag<WrittenFile> written = new TupleTag<WrittenFile>("written") {};
     PCollectionTuple result = images
-        .apply("KeyBySeries", ParDo.of(new KeyBySeriesFn()))
+        .apply("KeyBySeries", ParDo.of(new KeyBySeriesFn(perModelVersion)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(SegmentedImage.class)))
         .apply("GroupSeries", GroupByKey.create())
-        .apply("WriteSeg", ParDo.of(new WriteSegmentationFn(outputDirectory, written))
+        .apply("WriteSeg", ParDo.of(new WriteSegmentationFn(outputDirectory, perModelVersion, written))
             .withOutputTags(written, TupleTagList.of(WithDeadLetters.DEAD_LETTER_TAG)));
     result.get(written).setCoder(SerializableCoder.of(WrittenFile.class));
     return WithDeadLetters.of(result, written);

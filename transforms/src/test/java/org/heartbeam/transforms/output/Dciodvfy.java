@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs dicom3tools' dciodvfy; a missing tool fails (it is part of the test environment). */
-final class Dciodvfy {
+public final class Dciodvfy {
   private Dciodvfy() {}
 
   /** Every output line, trimmed. */
-  static List<String> run(Path file) throws InterruptedException {
+  public static List<String> run(Path file) throws InterruptedException {
     try {
       Process process = new ProcessBuilder("dciodvfy", file.toString()).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -25,7 +25,7 @@ final class Dciodvfy {
     }
   }
 
-  static List<String> errors(Path file) throws InterruptedException {
+  public static List<String> errors(Path file) throws InterruptedException {
     return run(file).stream().filter(l -> l.startsWith("Error")).toList();
   }
 }

@@ -106,6 +106,36 @@ class WriteSegmentationsTest {
     }
   }
 
+  @Test
+  void perModelVersionWritesOneSegPerVersionOfASeries(TestPipeline pipeline, @TempDir Path dir) throws Exception {
+    List<SegmentedImage> exact = PhantomSegmentations.exact(PhantomSegmentations.labelled(dir));
+    // A promotion mid-series, as in a stream: the later half was segmented by another version.
+    int half = exact.size() / 2;
+    List<SegmentedImage> mixed = new ArrayList<>(exact.subList(0, half));
+    for (SegmentedImage s : exact.subList(half, exact.size())) {
+      mixed.add(SegmentedImage.of(LabeledImage.unlabeled(s.image()), s.predicted(), "lv-unet@2"));
+    }
+    Path out = dir.resolve("out");
+    WithDeadLetters<WrittenFile> written = pipeline
+        .apply(org.apache.beam.sdk.transforms.Create.of(mixed)
+            .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(SegmentedImage.class)))
+        .apply(WriteSegmentations.to(out.toString()).perModelVersion());
+    PAssert.that(written.deadLetters()).empty();
+    pipeline.run().waitUntilFinish();
+
+    CardiacImage any = exact.get(0).image();
+    Path first = out.resolve(SafeFileNames.segmentation(any, PhantomSegmentations.MODEL));
+    Path second = out.resolve(SafeFileNames.segmentation(any, "lv-unet@2"));
+    assertTrue(second.getFileName().toString().equals("seg.lv-unet_2.dcm"), second.toString());
+    for (Path seg : List.of(first, second)) {
+      AttributeList read = new AttributeList();
+      read.read(seg.toFile());
+      int frames = seg.equals(first) ? half : exact.size() - half;
+      assertEquals(frames, Attribute.getSingleIntegerValueOrDefault(read, TagFromName.NumberOfFrames, -1), seg.toString());
+      assertEquals(List.of(), Dciodvfy.errors(seg), seg.toString());
+    }
+  }
+
   private static SegmentedImage resized(SegmentedImage from, String seriesUid, String sopUid, int size) {
     CardiacImage image = from.image().toBuilder().size(size, size).pixels(new float[size * size])
         .seriesInstanceUid(seriesUid).sopInstanceUid(sopUid).build();
