@@ -24,17 +24,20 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmarks: 'bench model' (U-Net speed on this CPU), 'bench infer' (pipeline vs bare model loop)";
+    return "benchmarks: 'bench model' (U-Net speed), 'bench infer' (pipeline vs bare model loop), 'bench stream'";
   }
 
   @Override
   public void printHelp(PrintStream out) {
     out.println("usage: heartbeam bench model [--repeats=N] [--warmup=N] [--input=SIZE[,SIZE...]] [--variants] [--threads=N[,N...]]");
     out.println("       heartbeam bench infer [--patients=4] [--slices=8] [--phases=10] [--model=FILE] [--parallelism=1,2]");
+    out.println("       heartbeam bench stream [--patients=2] [--slices=8] [--phases=10] [--model=FILE] [--feedSeconds=40]");
     out.println();
     out.println("bench infer: a phantom DICOM archive through the whole inference pipeline on Flink [local] (masks,");
     out.println("overlays, SEG, statistics written) next to the bare model loop on the same images in the same JVM");
     out.println("(one replica per thread, same batch), at each parallelism; and the model's memory per worker JVM.");
+    out.println("bench stream: the streaming pipeline on Flink [local] fed from a folder: its capacity (all files at");
+    out.println("once), then a steady feed at 25%, 50% and 90% of it: sustained images/s, latency p50/p95.");
     out.println();
     out.println("For the reference U-Net (depth 4, 16..256 filters, transposed-conv up-sampling, 256x256) and the");
     out.println("default model (the same on the 160x160 heart region), on the SameDiff NHWC engine: images/s and");
@@ -55,8 +58,11 @@ final class BenchCommand implements Command {
     if (args.length > 0 && args[0].equals("infer")) {
       return InferBenchCommand.run(args, out);
     }
+    if (args.length > 0 && args[0].equals("stream")) {
+      return StreamBenchCommand.run(args, out);
+    }
     if (args.length == 0 || !args[0].equals("model")) {
-      throw new UserError("name what to benchmark: 'heartbeam bench model' or 'heartbeam bench infer' (got "
+      throw new UserError("name what to benchmark: 'heartbeam bench model', 'bench infer' or 'bench stream' (got "
           + (args.length == 0 ? "nothing" : "'" + args[0] + "'") + ")");
     }
     int repeats = 3;

@@ -70,7 +70,7 @@ class BenchCommandTest {
     assertEquals(2, run("bench", "model", "--repeats=0"));
     List<String> errors = err.toString(StandardCharsets.UTF_8).lines().collect(Collectors.toList());
     assertEquals(List.of(
-        "heartbeam bench: name what to benchmark: 'heartbeam bench model' or 'heartbeam bench infer' (got 'everything')",
+        "heartbeam bench: name what to benchmark: 'heartbeam bench model', 'bench infer' or 'bench stream' (got 'everything')",
         "heartbeam bench: --input 100 must be a multiple of 16 (the U-Net pools 4 times)",
         "heartbeam bench: --repeats needs a whole number >= 1, got '0'"), errors);
   }
