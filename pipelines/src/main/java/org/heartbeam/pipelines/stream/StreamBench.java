@@ -45,7 +45,8 @@ public final class StreamBench {
       double p50Millis, double p95Millis) {}
 
   /**
-   * @param files DICOM files to feed (each fed once per level, under a fresh name)
+   * @param files distinct DICOM images (the last one warms the pipeline up; the others are fed, each at
+   *     most once per level: outputs are named by image, so a repeated image would overwrite its record)
    * @param model a model file or registry reference
    */
   public List<Level> run(List<Path> files, String model, int feedSeconds) throws Exception {
@@ -53,13 +54,15 @@ public final class StreamBench {
         model, POLL_SECONDS, Runtime.getRuntime().availableProcessors());
     out.println("level | offered images/s | images | sustained images/s | latency p50 ms | latency p95 ms");
     List<Level> levels = new ArrayList<>();
-    Level capacity = level("capacity (all at once)", files, model, 0, files.size());
+    Path warmUp = files.get(files.size() - 1);
+    List<Path> feed = files.subList(0, files.size() - 1);
+    Level capacity = level("capacity (all at once)", feed, warmUp, model, 0, feed.size());
     print(capacity);
     levels.add(capacity);
     for (double fraction : new double[] {0.25, 0.5, 0.9}) {
       double rate = fraction * capacity.sustainedPerSecond();
-      int count = (int) Math.max(4, Math.min(files.size(), Math.round(rate * feedSeconds)));
-      Level l = level(Math.round(fraction * 100) + "% of capacity", files, model, rate, count);
+      int count = (int) Math.max(4, Math.min(feed.size(), Math.round(rate * feedSeconds)));
+      Level l = level(Math.round(fraction * 100) + "% of capacity", feed, warmUp, model, rate, count);
       print(l);
       levels.add(l);
     }
@@ -73,7 +76,8 @@ public final class StreamBench {
   }
 
   /** One pipeline run: warm-up image, then {@code count} files at {@code rate} per second (0 = at once). */
-  private Level level(String name, List<Path> files, String model, double rate, int count) throws Exception {
+  private Level level(String name, List<Path> files, Path warmUp, String model, double rate, int count)
+      throws Exception {
     Path dir = Files.createTempDirectory(work, "level");
     Path input = Files.createDirectories(dir.resolve("in"));
     Path output = dir.resolve("out");
@@ -87,7 +91,7 @@ public final class StreamBench {
     ExecutorService runner = Executors.newSingleThreadExecutor();
     Future<?> stream = runner.submit(() -> StreamPipeline.run(options));
     try {
-      drop(files.get(0), input.resolve("warmup.dcm"));
+      drop(warmUp, input.resolve("warmup.dcm"));
       awaitRecords(output, 1, 300, stream);
       long started = System.nanoTime();
       for (int i = 0; i < count; i++) {
@@ -98,7 +102,7 @@ public final class StreamBench {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
           }
         }
-        drop(files.get(i % files.size()), input.resolve("f" + i + ".dcm"));
+        drop(files.get(i), input.resolve("f" + i + ".dcm"));
       }
       List<JsonNode> records = awaitRecords(output, count + 1, maxSeconds, stream);
       records.removeIf(r -> r.path("source").asText().endsWith("warmup.dcm"));
