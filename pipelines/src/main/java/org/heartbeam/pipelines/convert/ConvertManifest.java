@@ -20,9 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.heartbeam.pipelines.files.PipelineCounters;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 
 /**
@@ -84,7 +82,7 @@ public final class ConvertManifest {
     }
 
     Path deadLetterFile = output.resolve(ConvertPipeline.DEAD_LETTERS_FILE + ".jsonl");
-    List<DeadLetter> deadLetters = readDeadLetters(deadLetterFile);
+    List<DeadLetter> deadLetters = DeadLetter.readAll(deadLetterFile);
     ObjectNode dead = root.putObject("dead_letters");
     dead.put("file", deadLetterFile.getFileName().toString());
     dead.put("count", deadLetters.size());
@@ -97,7 +95,7 @@ public final class ConvertManifest {
     counts.put("records_written", written);
     counts.put("dead_lettered", deadLetters.size());
     counts.put("seconds", Math.round(seconds * 10) / 10.0);
-    Map<String, Long> readerCounters = readerCounters(result);
+    Map<String, Long> readerCounters = PipelineCounters.of(result);
     ObjectNode counters = root.putObject("reader_counters");
     readerCounters.forEach(counters::put);
     reconcile(root.putObject("reconciliation"), format, readerCounters, written, deadLetters.size());
@@ -149,15 +147,6 @@ public final class ConvertManifest {
     }
   }
 
-  private static List<DeadLetter> readDeadLetters(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return lines.filter(l -> !l.isBlank()).map(DeadLetter::fromJson).collect(Collectors.toList());
-    }
-  }
-
   private static List<Path> filesStartingWith(Path dir, String prefix) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().collect(Collectors.toList());
@@ -193,24 +182,6 @@ public final class ConvertManifest {
     node.put("written", written);
     node.put("dead_lettered", dead);
     node.put("skipped_unlabelled", skipped);
-  }
-
-  /** Attempted counters (what every runner reports) of the org.heartbeam readers, by name (0 entries when the runner has no metrics). */
-  static Map<String, Long> readerCounters(PipelineResult result) {
-    Map<String, Long> counters = new TreeMap<>();
-    try {
-      MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());
-      for (MetricResult<Long> c : metrics.getCounters()) {
-        String namespace = c.getName().getNamespace();
-        if (namespace.startsWith("org.heartbeam")) {
-          String shortNamespace = namespace.substring(namespace.lastIndexOf('.') + 1);
-          counters.merge(shortNamespace + "." + c.getName().getName(), c.getAttempted(), Long::sum);
-        }
-      }
-    } catch (UnsupportedOperationException e) {
-      // Some runners answer no metrics; the manifest's own counts still stand.
-    }
-    return counters;
   }
 
   static String sha256(Path file) throws IOException {

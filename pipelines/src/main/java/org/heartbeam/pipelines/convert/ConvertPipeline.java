@@ -5,9 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -22,6 +19,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.LabeledImage;
+import org.heartbeam.pipelines.files.OutputFolder;
 import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.heartbeam.transforms.deadletter.WriteDeadLetters;
@@ -86,27 +84,15 @@ public final class ConvertPipeline {
    * a convert never writes into a folder of unknown files.
    */
   static void prepareOutput(Path output) throws IOException {
-    Files.createDirectories(output);
-    List<Path> entries;
-    try (Stream<Path> list = Files.list(output)) {
-      entries = list.collect(Collectors.toList());
-    }
-    if (entries.isEmpty()) {
-      return;
-    }
-    if (!Files.isRegularFile(output.resolve(ConvertManifest.FILE_NAME))) {
-      throw new IllegalArgumentException("output folder is not empty and holds no earlier convert run: " + output);
-    }
-    for (Path entry : entries) {
+    OutputFolder.prepare(output, ConvertManifest.FILE_NAME, "convert run", entry -> {
       String name = entry.getFileName().toString();
       boolean ours = name.equals(ConvertManifest.FILE_NAME) || name.equals(PATIENTS_FILE + ".csv")
           || name.equals(DEAD_LETTERS_FILE + ".jsonl")
           || Arrays.stream(DatasetSplit.values()).anyMatch(s -> name.startsWith(s.fileName() + "-"));
-      if (ours && Files.isRegularFile(entry)) {
-        Files.delete(entry);
-      }
-    }
+      return ours && Files.isRegularFile(entry);
+    });
   }
+
 
   /** The pipeline graph, for tests and for runners that take a built pipeline. */
   public static Pipeline build(ConvertOptions options, InputFormat format) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,12 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.DistributionResult;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.heartbeam.pipelines.files.PipelineCounters;
 import org.heartbeam.pipelines.input.ImageSource;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.transforms.registry.ResolvedModel;
@@ -64,14 +62,12 @@ public final class InferManifest {
     opts.put("write_pngs", options.getWritePngs());
     opts.put("runner", options.getRunner().getSimpleName());
 
-    Map<String, Long> counters = new TreeMap<>();
-    ObjectNode distributions = JSON.createObjectNode();
-    readMetrics(result, counters, distributions);
+    Map<String, Long> counters = PipelineCounters.of(result);
     ObjectNode counterNode = root.putObject("counters");
     counters.forEach(counterNode::put);
-    root.set("distributions", distributions);
+    root.set("distributions", distributions(result));
 
-    List<DeadLetter> deadLetters = readDeadLetters(output.resolve(InferPipeline.DEAD_LETTERS_FILE + ".jsonl"));
+    List<DeadLetter> deadLetters = DeadLetter.readAll(output.resolve(InferPipeline.DEAD_LETTERS_FILE + ".jsonl"));
     Map<String, Long> byStage = deadLetters.stream()
         .collect(Collectors.groupingBy(DeadLetter::stage, TreeMap::new, Collectors.counting()));
     ObjectNode dead = root.putObject("dead_letters");
@@ -161,17 +157,13 @@ public final class InferManifest {
     return v.isArray() ? (ArrayNode) v : JSON.createArrayNode();
   }
 
-  private static void readMetrics(PipelineResult result, Map<String, Long> counters, ObjectNode distributions) {
+  /** HeartBeam's distributions (count, mean, min, max) by short name; counters come from {@link PipelineCounters}. */
+  private static ObjectNode distributions(PipelineResult result) {
+    ObjectNode distributions = JSON.createObjectNode();
     try {
-      MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());
-      for (MetricResult<Long> c : metrics.getCounters()) {
-        String name = shortName(c.getName().getNamespace(), c.getName().getName());
-        if (name != null) {
-          counters.merge(name, c.getAttempted(), Long::sum);
-        }
-      }
-      for (MetricResult<DistributionResult> d : metrics.getDistributions()) {
-        String name = shortName(d.getName().getNamespace(), d.getName().getName());
+      for (MetricResult<DistributionResult> d
+          : result.metrics().queryMetrics(MetricsFilter.builder().build()).getDistributions()) {
+        String name = PipelineCounters.shortName(d.getName().getNamespace(), d.getName().getName());
         DistributionResult r = d.getAttempted();
         if (name != null && r.getCount() > 0) {
           distributions.putObject(name).put("count", r.getCount()).put("mean", r.getMean())
@@ -181,22 +173,7 @@ public final class InferManifest {
     } catch (UnsupportedOperationException e) {
       // Some runners answer no metrics; the files written still stand.
     }
-  }
-
-  private static String shortName(String namespace, String name) {
-    if (!namespace.startsWith("org.heartbeam")) {
-      return null;
-    }
-    return namespace.substring(namespace.lastIndexOf('.') + 1) + "." + name;
-  }
-
-  private static List<DeadLetter> readDeadLetters(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return lines.filter(l -> !l.isBlank()).map(DeadLetter::fromJson).collect(Collectors.toList());
-    }
+    return distributions;
   }
 
   private static JsonNode readJson(Path file) throws IOException {

@@ -1,16 +1,12 @@
 package org.heartbeam.pipelines.infer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -19,6 +15,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.image.SegmentedImage;
 import org.heartbeam.model.stats.ImageStatistics;
+import org.heartbeam.pipelines.files.OutputFolder;
 import org.heartbeam.pipelines.input.ImageSource;
 import org.heartbeam.pipelines.input.ReadImages;
 import org.heartbeam.transforms.coders.SegmentedImageCoder;
@@ -166,23 +163,6 @@ public final class InferPipeline {
    * Anything else is refused: inference never writes into a folder of unknown files.
    */
   static void prepareOutput(Path output) throws IOException {
-    Files.createDirectories(output);
-    List<Path> entries;
-    try (Stream<Path> list = Files.list(output)) {
-      entries = list.collect(Collectors.toList());
-    }
-    if (entries.isEmpty()) {
-      return;
-    }
-    if (!Files.isRegularFile(output.resolve(InferManifest.FILE_NAME))) {
-      throw new IllegalArgumentException("output folder is not empty and holds no earlier inference run: " + output);
-    }
-    for (Path entry : entries) {
-      try (Stream<Path> tree = Files.walk(entry)) {
-        for (Path p : tree.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-          Files.delete(p);
-        }
-      }
-    }
+    OutputFolder.prepare(output, InferManifest.FILE_NAME, "inference run", entry -> true);
   }
 }

@@ -2,7 +2,6 @@ package org.heartbeam.pipelines.train;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +33,7 @@ import org.heartbeam.model.unet.SameDiffUNet;
 import org.heartbeam.model.unet.UNetConfig;
 import org.heartbeam.pipelines.convert.DatasetSplit;
 import org.heartbeam.pipelines.convert.PatientSplit;
+import org.heartbeam.pipelines.files.OutputFolder;
 import org.heartbeam.transforms.augment.AugmentOptions;
 import org.heartbeam.transforms.augment.TrainingExample;
 import org.heartbeam.transforms.deadletter.DeadLetter;
@@ -181,7 +180,7 @@ public final class TrainRun {
         try (ExampleShardReader examples = new ExampleShardReader(epochFolder, driverDeadLetters::add)) {
           trainLoss = trainer.trainEpoch(examples);
         }
-        deleteTree(epochFolder);
+        OutputFolder.deleteTree(epochFolder);
         ValidationScore score;
         try (ExampleShardReader examples = new ExampleShardReader(validationFolder, driverDeadLetters::add)) {
           score = trainer.validate(examples);
@@ -365,31 +364,17 @@ public final class TrainRun {
    * removed; anything else is refused, so a run never mixes with unknown files.
    */
   static void prepareOutput(Path output) throws IOException {
-    Files.createDirectories(output);
-    List<Path> entries;
-    try (Stream<Path> list = Files.list(output)) {
-      entries = list.collect(Collectors.toList());
-    }
-    if (entries.isEmpty()) {
-      return;
-    }
-    if (!Files.isRegularFile(output.resolve(RunManifest.FILE))) {
-      throw new IllegalArgumentException("output folder is not empty and holds no earlier training run: " + output);
-    }
-    for (Path entry : entries) {
-      if (OUTPUT_FILES.contains(entry.getFileName().toString()) && Files.isRegularFile(entry)) {
-        Files.delete(entry);
-      }
-    }
+    OutputFolder.prepare(output, RunManifest.FILE, "training run",
+        entry -> OUTPUT_FILES.contains(entry.getFileName().toString()) && Files.isRegularFile(entry));
   }
 
   private static void deleteWork(Path work, boolean ownWork) throws IOException {
     if (ownWork) {
-      deleteTree(work);
+      OutputFolder.deleteTree(work);
       return;
     }
     for (String name : List.of(TrainingDataPipelines.PREPARED, TrainingDataPipelines.EPOCHS, "synthetic")) {
-      deleteTree(work.resolve(name));
+      OutputFolder.deleteTree(work.resolve(name));
     }
     try (Stream<Path> list = Files.list(work)) {
       for (Path p : list.collect(Collectors.toList())) {
@@ -398,19 +383,6 @@ public final class TrainRun {
           Files.delete(p);
         }
       }
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-        Files.delete(p);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 

@@ -7,15 +7,14 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.heartbeam.pipelines.convert.ConvertManifest;
 import org.heartbeam.pipelines.convert.ConvertOptions;
 import org.heartbeam.pipelines.convert.ConvertPipeline;
+import org.heartbeam.pipelines.files.OutputFolder;
 import org.heartbeam.pipelines.infer.EfAgainstTruth;
 import org.heartbeam.pipelines.infer.InferManifest;
 import org.heartbeam.pipelines.infer.InferOptions;
@@ -187,11 +186,7 @@ final class DemoCommand implements Command {
       throw new UserError("demo output folder " + synth + " holds files that are not an earlier demo's; choose --output");
     }
     out.println("demo: replacing the earlier demo output in " + synth.getParent());
-    try (Stream<Path> tree = Files.walk(synth)) {
-      for (Path p : tree.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-        Files.delete(p);
-      }
-    }
+    OutputFolder.deleteTree(synth);
   }
 
   private static int parsePositive(String text, String option) {

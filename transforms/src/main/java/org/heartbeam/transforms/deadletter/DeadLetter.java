@@ -3,8 +3,15 @@ package org.heartbeam.transforms.deadletter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An input that could not be used, and why: bad input never kills a pipeline and is never silently
@@ -62,6 +69,16 @@ public final class DeadLetter implements Serializable {
       return new DeadLetter(node.get("source").asText(), node.get("stage").asText(), node.get("reason").asText());
     } catch (JsonProcessingException | NullPointerException e) {
       throw new IllegalArgumentException("not a dead-letter line: " + line, e);
+    }
+  }
+
+  /** Every dead letter of a {@code .jsonl} file {@link WriteDeadLetters} wrote; none when it does not exist. */
+  public static List<DeadLetter> readAll(Path jsonl) throws IOException {
+    if (!Files.exists(jsonl)) {
+      return List.of();
+    }
+    try (Stream<String> lines = Files.lines(jsonl, StandardCharsets.UTF_8)) {
+      return lines.filter(l -> !l.isBlank()).map(DeadLetter::fromJson).collect(Collectors.toList());
     }
   }
 
