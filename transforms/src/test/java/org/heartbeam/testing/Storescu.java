@@ -18,8 +18,15 @@ public final class Storescu {
 
   /** {@code storescu -aet <calling> -aec <called> localhost <port> files...}. */
   public static Result send(int port, String callingAeTitle, String calledAeTitle, List<Path> files) {
-    List<String> command = new ArrayList<>(List.of("storescu", "-aet", callingAeTitle, "-aec", calledAeTitle,
-        "localhost", String.valueOf(port)));
+    return send(port, callingAeTitle, calledAeTitle, files, List.of());
+  }
+
+  /** The same with storescu's own options first (e.g. timeouts). */
+  public static Result send(int port, String callingAeTitle, String calledAeTitle, List<Path> files,
+      List<String> options) {
+    List<String> command = new ArrayList<>(List.of("storescu"));
+    command.addAll(options);
+    command.addAll(List.of("-aet", callingAeTitle, "-aec", calledAeTitle, "localhost", String.valueOf(port)));
     files.forEach(f -> command.add(f.toString()));
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -36,4 +36,28 @@ public interface ReceiveCliOptions extends PipelineOptions {
   long getRunSeconds();
 
   void setRunSeconds(long value);
+
+  @Description("Associations served at once; more are refused as transient (local limit exceeded), senders retry")
+  @Default.Integer(16)
+  int getMaxAssociations();
+
+  void setMaxAssociations(int value);
+
+  @Description("Largest PDU accepted, in bytes (offered to senders at association; 4096..16777216)")
+  @Default.Integer(65536)
+  int getMaxPduBytes();
+
+  void setMaxPduBytes(int value);
+
+  @Description("Drop a sender that sends nothing for this many seconds (its partial object is deleted)")
+  @Default.Integer(60)
+  int getIdleTimeoutSeconds();
+
+  void setIdleTimeoutSeconds(int value);
+
+  @Description("Refuse new associations (transient) while the landing disk has less than this many MB free")
+  @Default.Long(1024L)
+  long getMinFreeDiskMb();
+
+  void setMinFreeDiskMb(long value);
 }

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.heartbeam.transforms.dicom.intake.DicomStoreReceiver;
+import org.heartbeam.transforms.dicom.intake.ReceiverLimits;
 
 /** {@code heartbeam receive}: a DICOM C-STORE receiver feeding the folder {@code heartbeam stream} watches. */
 final class ReceiveCommand implements Command {
@@ -26,11 +28,15 @@ final class ReceiveCommand implements Command {
   @Override
   public void printHelp(PrintStream out) {
     out.println("usage: heartbeam receive --output=<watched folder> [--port=11112] [--aeTitle=HEARTBEAM]");
-    out.println("                         [--allowedCallingAeTitles=A,B] [--runSeconds=0]");
+    out.println("                         [--allowedCallingAeTitles=A,B] [--runSeconds=0] [--maxAssociations=16]");
+    out.println("                         [--maxPduBytes=65536] [--idleTimeoutSeconds=60] [--minFreeDiskMb=1024]");
     out.println();
     out.println("Accepts MR Image Storage and Enhanced MR Image Storage (and C-ECHO); other SOP classes are refused");
     out.println("at association. Each image lands as <output>/study-<hash>/<SOP Instance UID>.dcm by an atomic");
     out.println("rename from <output>/" + DicomStoreReceiver.STAGING_FOLDER + ", so a watcher never reads a partial file.");
+    out.println("Under pressure it refuses in DICOM's terms and keeps serving: past --maxAssociations, or with less than");
+    out.println("--minFreeDiskMb free, an association gets a transient A-ASSOCIATE-RJ (senders retry); a sender silent");
+    out.println("for --idleTimeoutSeconds is dropped and nothing partial lands.");
     out.println("Test with dcmtk: storescu -aet SCANNER -aec HEARTBEAM localhost 11112 *.dcm");
     out.println();
     PipelineArgs.printHelp(out, ReceiveCliOptions.class);
@@ -62,7 +68,10 @@ final class ReceiveCommand implements Command {
 
   private static DicomStoreReceiver start(ReceiveCliOptions cli, Set<String> allowed) throws IOException {
     try {
-      return DicomStoreReceiver.start(Path.of(cli.getOutput()), cli.getPort(), cli.getAeTitle(), allowed);
+      ReceiverLimits limits = ReceiverLimits.builder().maxAssociations(cli.getMaxAssociations())
+          .maxPduBytes(cli.getMaxPduBytes()).idleTimeout(Duration.ofSeconds(cli.getIdleTimeoutSeconds()))
+          .minFreeDiskBytes(cli.getMinFreeDiskMb() << 20).build();
+      return DicomStoreReceiver.start(Path.of(cli.getOutput()), cli.getPort(), cli.getAeTitle(), allowed, limits);
     } catch (BindException e) {
       throw new UserError("cannot listen on port " + cli.getPort() + ": " + e.getMessage()
           + " (another receiver running? choose --port)");
@@ -77,8 +86,9 @@ final class ReceiveCommand implements Command {
     } catch (IOException e) {
       out.println("receive: closing: " + e);
     }
-    out.printf("receive: stopped; %d images landed, %d refused after receipt%n", receiver.objectsLanded(),
-        receiver.objectsRefused());
+    out.printf("receive: stopped; %d images landed, %d refused after receipt, %d associations refused for a limit,"
+        + " %d dropped%n", receiver.objectsLanded(), receiver.objectsRefused(), receiver.associationsRefused(),
+        receiver.associationsDropped());
     stopped.countDown();
   }
 }

@@ -9,11 +9,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,10 @@ import org.slf4j.LoggerFactory;
  *       refused at association, per presentation context ({@link MrStoragePolicy}).
  *   <li>Called AE title must be ours (PixelMed rejects others); calling AE titles may be restricted
  *       ({@link CallingAeTitleGate}); an empty set allows any.
+ *   <li>Under pressure it refuses, it does not fall over ({@link ReceiverLimits}): associations past the
+ *       limit and associations while the disk is nearly full get a transient A-ASSOCIATE-RJ (senders
+ *       retry); a sender that stalls is dropped after the idle timeout and its partial object deleted;
+ *       PDUs are bounded.
  *   <li>Each object lands as {@code <folder>/study-<hash>/<SOP Instance UID>.dcm} by one atomic rename
  *       from the staging folder {@code <folder>/.heartbeam-incoming} ({@link WatchedFolderLander}).
  *   <li>Logs name calling AE titles and landed file names only: never patient names or IDs.
@@ -50,21 +57,30 @@ public final class DicomStoreReceiver implements AutoCloseable {
   private final Path folder;
   private final Path staging;
   private final String aeTitle;
-  private final Optional<CallingAeTitleGate> gate;
+  private final CallingAeTitleGate gate;
+  private final ReceiverLimits limits;
   private final ServerSocket server;
   private final WatchedFolderLander lander;
   private final MrStoragePolicy policy = new MrStoragePolicy();
   private final ExecutorService associations = Executors.newCachedThreadPool(daemon("dicom-association"));
+  /** Associations being served. */
+  private final Semaphore serving;
+  /** Open connections, served or still sending their request: bounds threads under a connection flood. */
+  private final Semaphore connections;
+  private final AtomicLong refusedAssociations = new AtomicLong();
+  private final AtomicLong droppedAssociations = new AtomicLong();
   private final Thread acceptor;
 
-  private DicomStoreReceiver(Path folder, ServerSocket server, String aeTitle, Set<String> allowedCallingAeTitles)
-      throws IOException {
+  private DicomStoreReceiver(Path folder, ServerSocket server, String aeTitle, Set<String> allowedCallingAeTitles,
+      ReceiverLimits limits) throws IOException {
     this.folder = folder;
     this.staging = Files.createDirectories(folder.resolve(STAGING_FOLDER));
     this.server = server;
     this.aeTitle = aeTitle;
-    this.gate = allowedCallingAeTitles.isEmpty() ? Optional.empty()
-        : Optional.of(new CallingAeTitleGate(allowedCallingAeTitles));
+    this.gate = new CallingAeTitleGate(allowedCallingAeTitles);
+    this.limits = limits;
+    this.serving = new Semaphore(limits.maxAssociations());
+    this.connections = new Semaphore(2 * limits.maxAssociations());
     this.lander = new WatchedFolderLander(folder);
     this.acceptor = daemon("dicom-acceptor").newThread(this::acceptLoop);
   }
@@ -79,6 +95,12 @@ public final class DicomStoreReceiver implements AutoCloseable {
    */
   public static DicomStoreReceiver start(Path folder, int port, String aeTitle, Set<String> allowedCallingAeTitles)
       throws IOException {
+    return start(folder, port, aeTitle, allowedCallingAeTitles, ReceiverLimits.defaults());
+  }
+
+  /** As {@link #start(Path, int, String, Set)}, within {@code limits}. */
+  public static DicomStoreReceiver start(Path folder, int port, String aeTitle, Set<String> allowedCallingAeTitles,
+      ReceiverLimits limits) throws IOException {
     if (aeTitle.isBlank() || aeTitle.length() > 16 || aeTitle.contains("\\")) {
       throw new IllegalArgumentException("AE title must be 1 to 16 characters without '\\': '" + aeTitle + "'");
     }
@@ -90,7 +112,8 @@ public final class DicomStoreReceiver implements AutoCloseable {
     try {
       server.setReuseAddress(true);
       server.bind(new InetSocketAddress(port));
-      DicomStoreReceiver receiver = new DicomStoreReceiver(absolute, server, aeTitle.trim(), allowedCallingAeTitles);
+      DicomStoreReceiver receiver =
+          new DicomStoreReceiver(absolute, server, aeTitle.trim(), allowedCallingAeTitles, limits);
       receiver.acceptor.start();
       LOG.info("receiving as {} on port {} into {}", receiver.aeTitle, receiver.port(), absolute);
       return receiver;
@@ -119,11 +142,40 @@ public final class DicomStoreReceiver implements AutoCloseable {
     return lander.refused();
   }
 
+  /** Associations refused for a limit (too many at once, disk nearly full) since start. */
+  public long associationsRefused() {
+    return refusedAssociations.get();
+  }
+
+  /** Associations that ended in an error or an idle timeout (their partial objects deleted) since start. */
+  public long associationsDropped() {
+    return droppedAssociations.get();
+  }
+
+  /** Associations being served now. */
+  public int associationsActive() {
+    return limits.maxAssociations() - serving.availablePermits();
+  }
+
   private void acceptLoop() {
     while (!server.isClosed()) {
       try {
         Socket socket = server.accept();
-        associations.execute(() -> serve(socket));
+        if (!connections.tryAcquire()) {
+          // A flood of connections that send nothing: close at once rather than hold a thread each.
+          refusedAssociations.incrementAndGet();
+          LOG.warn("closed a connection from {}: {} connections open", socket.getInetAddress(),
+              2 * limits.maxAssociations());
+          closeQuietly(socket);
+          continue;
+        }
+        associations.execute(() -> {
+          try {
+            serve(socket);
+          } finally {
+            connections.release();
+          }
+        });
       } catch (IOException e) {
         if (!server.isClosed()) {
           LOG.warn("accept failed: {}", e.toString());
@@ -133,19 +185,77 @@ public final class DicomStoreReceiver implements AutoCloseable {
   }
 
   private void serve(Socket socket) {
+    Path associationStaging = null;
+    boolean served = false;
     try {
-      Optional<Socket> admitted = gate.isPresent() ? gate.get().admit(socket) : Optional.of(socket);
-      if (admitted.isEmpty()) {
+      // Every read of this association, from its request to its last PDU, waits at most the idle timeout.
+      socket.setSoTimeout((int) limits.idleTimeout().toMillis());
+      AssociationRequest request = AssociationRequest.read(socket);
+      if (!gate.admits(request.callingAeTitle())) {
         LOG.warn("refused an association from {}: calling AE title not allowed", socket.getInetAddress());
+        request.reject(AssociationRejection.CALLING_AE_NOT_RECOGNIZED);
         return;
       }
-      new StorageSOPClassSCP(admitted.get(), aeTitle, AssociationFactory.getDefaultMaximumLengthReceived(),
+      if (!serving.tryAcquire()) {
+        refusedAssociations.incrementAndGet();
+        LOG.warn("refused an association from {}: {} associations already open (transient; the sender retries)",
+            request.callingAeTitle(), limits.maxAssociations());
+        request.reject(AssociationRejection.TOO_MANY_ASSOCIATIONS);
+        return;
+      }
+      served = true;
+      if (diskNearlyFull()) {
+        refusedAssociations.incrementAndGet();
+        LOG.warn("refused an association from {}: less than {} MB free on the landing disk (transient)",
+            request.callingAeTitle(), limits.minFreeDiskBytes() >> 20);
+        request.reject(AssociationRejection.DISK_NEARLY_FULL);
+        return;
+      }
+      // Its own staging folder, so whatever a broken association leaves half-written is found and deleted.
+      associationStaging = Files.createDirectories(staging.resolve("association-" + UUID.randomUUID()));
+      ReleaseWatch release = new ReleaseWatch();
+      new StorageSOPClassSCP(request.replay(), aeTitle, limits.maxPduBytes(),
           AssociationFactory.getDefaultReceiveBufferSize(), AssociationFactory.getDefaultSendBufferSize(),
-          staging.toFile(), new StagingFileStrategy(), lander, null, null, null, new ApplicationEntityMap(), policy).run();
+          associationStaging.toFile(), new StagingFileStrategy(), lander, release, null, null,
+          new ApplicationEntityMap(), policy).run();
+      if (!release.released()) {
+        droppedAssociations.incrementAndGet();
+        LOG.warn("association from {} ended without a release (stalled past {} s, aborted or cut off);"
+            + " nothing partial is landed", request.callingAeTitle(), limits.idleTimeout().toSeconds());
+      }
     } catch (Exception | LinkageError e) {
       // LinkageError: a missing PixelMed runtime dependency must show, not vanish in the executor.
+      droppedAssociations.incrementAndGet();
       LOG.warn("association from {} failed: {}", socket.getInetAddress(), e.toString());
       closeQuietly(socket);
+    } finally {
+      if (served) {
+        serving.release();
+      }
+      deleteQuietly(associationStaging);
+    }
+  }
+
+  private boolean diskNearlyFull() {
+    try {
+      return Files.getFileStore(staging).getUsableSpace() < limits.minFreeDiskBytes();
+    } catch (IOException e) {
+      return true; // cannot tell: refusing is safer than landing onto a disk that may be full
+    }
+  }
+
+  /** The association's staging folder and any partial object in it (complete ones have been landed). */
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      LOG.warn("could not clear staging folder {}: {}", folder.getFileName(), e.toString());
     }
   }
 

@@ -11,8 +11,8 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 
 /**
- * A connected socket whose input starts with bytes already read from it (the A-ASSOCIATE-RQ the
- * {@link CallingAeTitleGate} inspected). Overrides every {@link Socket} method PixelMed's network
+ * A connected socket whose input starts with bytes already read from it (the {@link AssociationRequest} the
+ * receiver inspected). Overrides every {@link Socket} method PixelMed's network
  * classes call (found with javap), delegating to the real socket.
  */
 final class ReplayingSocket extends Socket {
