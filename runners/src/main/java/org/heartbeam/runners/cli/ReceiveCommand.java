@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.heartbeam.transforms.dicom.intake.DicomStoreReceiver;
+import org.heartbeam.dicom.net.DicomStoreReceiver;
 
 /** {@code heartbeam receive}: a DICOM C-STORE receiver feeding the folder {@code heartbeam stream} watches. */
 final class ReceiveCommand implements Command {
