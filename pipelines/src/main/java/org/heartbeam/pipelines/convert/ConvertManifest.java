@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
 import org.heartbeam.pipelines.files.PipelineCounters;
 import org.heartbeam.transforms.deadletter.DeadLetter;
+import org.heartbeam.pipelines.split.DatasetSplit;
 
 /**
  * {@code manifest.json} of a convert run, made from what the pipeline actually wrote (not from what

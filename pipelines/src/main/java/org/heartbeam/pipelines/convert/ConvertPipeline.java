@@ -27,6 +27,9 @@ import org.heartbeam.transforms.dicom.ReadDicomFiles;
 import org.heartbeam.transforms.sunnybrook.LabelWithContours;
 import org.heartbeam.transforms.sunnybrook.ReadSunnybrook;
 import org.heartbeam.transforms.tfrecord.WriteSeedTfRecords;
+import org.heartbeam.pipelines.split.DatasetSplit;
+import org.heartbeam.pipelines.split.PatientSplit;
+import org.heartbeam.pipelines.split.SplitByPatient;
 
 /**
  * The convert pipeline: a Sunnybrook-layout folder or a DICOM folder becomes seed-schema TFRecords,

@@ -22,10 +22,10 @@ import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.preprocess.PreprocessOptions;
 import org.heartbeam.model.unet.SameDiffUNet;
 import org.heartbeam.model.unet.UNetConfig;
-import org.heartbeam.transforms.dicom.DicomFrameDecoder;
+import org.heartbeam.dicom.DicomFrameDecoder;
 import org.heartbeam.transforms.inference.UNetModelHandler;
-import org.heartbeam.transforms.synth.SynthOptions;
-import org.heartbeam.transforms.synth.SyntheticStudyGenerator;
+import org.heartbeam.phantom.SynthOptions;
+import org.heartbeam.phantom.SyntheticStudyGenerator;
 
 /**
  * {@code heartbeam bench infer}: the whole inference pipeline (DICOM files in; masks, overlays, SEG,

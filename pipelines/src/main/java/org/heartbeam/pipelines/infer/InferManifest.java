@@ -21,7 +21,7 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.heartbeam.pipelines.files.PipelineCounters;
 import org.heartbeam.pipelines.input.ImageSource;
 import org.heartbeam.transforms.deadletter.DeadLetter;
-import org.heartbeam.transforms.registry.ResolvedModel;
+import org.heartbeam.registry.ResolvedModel;
 import org.heartbeam.transforms.stats.WriteStatistics;
 
 /**

@@ -31,14 +31,14 @@ import org.heartbeam.model.file.ModelProvenance;
 import org.heartbeam.model.preprocess.PreprocessOptions;
 import org.heartbeam.model.unet.SameDiffUNet;
 import org.heartbeam.model.unet.UNetConfig;
-import org.heartbeam.pipelines.convert.DatasetSplit;
-import org.heartbeam.pipelines.convert.PatientSplit;
+import org.heartbeam.pipelines.split.DatasetSplit;
+import org.heartbeam.pipelines.split.PatientSplit;
 import org.heartbeam.pipelines.files.OutputFolder;
 import org.heartbeam.transforms.augment.AugmentOptions;
 import org.heartbeam.transforms.augment.TrainingExample;
 import org.heartbeam.transforms.deadletter.DeadLetter;
-import org.heartbeam.transforms.synth.SynthOptions;
-import org.heartbeam.transforms.synth.SyntheticStudyGenerator;
+import org.heartbeam.phantom.SynthOptions;
+import org.heartbeam.phantom.SyntheticStudyGenerator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**

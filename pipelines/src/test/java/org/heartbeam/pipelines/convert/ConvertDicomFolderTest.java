@@ -11,11 +11,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.heartbeam.testing.MalformedDicomCorpus;
 import org.heartbeam.transforms.deadletter.DeadLetter;
-import org.heartbeam.transforms.synth.SynthOptions;
-import org.heartbeam.transforms.synth.SyntheticStudyGenerator;
+import org.heartbeam.phantom.SynthOptions;
+import org.heartbeam.phantom.SyntheticStudyGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.heartbeam.pipelines.split.DatasetSplit;
 
 /**
  * A plain DICOM folder with the malformed corpus mixed in: the run completes, every good image becomes

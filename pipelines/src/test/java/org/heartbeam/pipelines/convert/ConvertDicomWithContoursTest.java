@@ -12,11 +12,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.heartbeam.testing.SharedData;
 import org.heartbeam.transforms.deadletter.DeadLetter;
-import org.heartbeam.transforms.synth.SynthOptions;
-import org.heartbeam.transforms.synth.SyntheticStudyGenerator;
+import org.heartbeam.phantom.SynthOptions;
+import org.heartbeam.phantom.SyntheticStudyGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.heartbeam.pipelines.split.DatasetSplit;
 
 /** A plain DICOM folder plus a folder of i-contours, paired by the images' own InstanceNumber. */
 class ConvertDicomWithContoursTest {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.heartbeam.transforms.tfrecord.TfRecordFileSummary;
+import org.heartbeam.pipelines.split.DatasetSplit;
 
 /** Runs the convert pipeline in tests and reads back what it wrote, independently of the manifest. */
 final class ConvertOutputs {

@@ -9,13 +9,14 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.heartbeam.transforms.synth.ContouredPhases;
-import org.heartbeam.transforms.synth.SynthOptions;
-import org.heartbeam.transforms.synth.SyntheticStudyGenerator;
+import org.heartbeam.phantom.ContouredPhases;
+import org.heartbeam.phantom.SynthOptions;
+import org.heartbeam.phantom.SyntheticStudyGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.heartbeam.pipelines.split.DatasetSplit;
 
 /**
  * The convert pipeline on a synthetic Sunnybrook-layout study set, on DirectRunner and on embedded

@@ -12,6 +12,7 @@ import org.heartbeam.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.heartbeam.pipelines.split.DatasetSplit;
 
 /** The acceptance check: the shared real data converts to 56 labelled records, split by patient. */
 class ConvertSunnybrookTest {

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.heartbeam.testing.TrainingRunFolder;
-import org.heartbeam.transforms.registry.ModelRegistry;
-import org.heartbeam.transforms.registry.PromotionGate;
-import org.heartbeam.transforms.synth.SynthOptions;
-import org.heartbeam.transforms.synth.SyntheticStudyGenerator;
+import org.heartbeam.registry.ModelRegistry;
+import org.heartbeam.registry.PromotionGate;
+import org.heartbeam.phantom.SynthOptions;
+import org.heartbeam.phantom.SyntheticStudyGenerator;
 
 /**
  * What the stream tests share: phantom DICOM files to drop (1 patient x 3 slices x 4 phases, 128x128),

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.heartbeam.testing.Storescu;
-import org.heartbeam.transforms.dicom.intake.DicomStoreReceiver;
+import org.heartbeam.dicom.net.DicomStoreReceiver;
 import org.heartbeam.transforms.output.Dciodvfy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import org.heartbeam.pipelines.convert.ConvertManifest;
 import org.heartbeam.pipelines.convert.ConvertOptions;
 import org.heartbeam.pipelines.convert.ConvertPipeline;
-import org.heartbeam.pipelines.convert.DatasetSplit;
+import org.heartbeam.pipelines.split.DatasetSplit;
 
 /** {@code heartbeam convert}: DICOM / Sunnybrook folders to seed-schema TFRecords. */
 final class ConvertCommand implements Command {

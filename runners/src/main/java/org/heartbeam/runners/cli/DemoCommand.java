@@ -19,10 +19,10 @@ import org.heartbeam.pipelines.infer.EfAgainstTruth;
 import org.heartbeam.pipelines.infer.InferManifest;
 import org.heartbeam.pipelines.infer.InferOptions;
 import org.heartbeam.pipelines.infer.InferPipeline;
-import org.heartbeam.transforms.registry.ModelRegistry;
-import org.heartbeam.transforms.registry.Promotion;
-import org.heartbeam.transforms.registry.PromotionGate;
-import org.heartbeam.transforms.registry.PromotionRefusedException;
+import org.heartbeam.registry.ModelRegistry;
+import org.heartbeam.registry.Promotion;
+import org.heartbeam.registry.PromotionGate;
+import org.heartbeam.registry.PromotionRefusedException;
 
 /**
  * {@code heartbeam demo}: the whole product on synthetic data, on the embedded default runner:

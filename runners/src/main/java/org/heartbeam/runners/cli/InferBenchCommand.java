@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.heartbeam.pipelines.infer.InferBench;
-import org.heartbeam.transforms.synth.SynthOptions;
+import org.heartbeam.phantom.SynthOptions;
 
 /**
  * {@code heartbeam bench infer [--patients=4] [--slices=8] [--phases=10] [--model=FILE]

@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.heartbeam.transforms.dicom.DicomDecodeException;
-import org.heartbeam.transforms.dicom.DicomFileDescription;
+import org.heartbeam.dicom.DicomDecodeException;
+import org.heartbeam.dicom.DicomFileDescription;
 import org.heartbeam.transforms.tfrecord.TfRecordFileSummary;
 
 /** {@code heartbeam inspect <file>...}: what a DICOM or seed TFRecord file holds. */

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.heartbeam.transforms.registry.ModelRegistry;
-import org.heartbeam.transforms.registry.Promotion;
-import org.heartbeam.transforms.registry.PromotionGate;
-import org.heartbeam.transforms.registry.RegisteredModel;
-import org.heartbeam.transforms.registry.RegistryException;
+import org.heartbeam.registry.ModelRegistry;
+import org.heartbeam.registry.Promotion;
+import org.heartbeam.registry.PromotionGate;
+import org.heartbeam.registry.RegisteredModel;
+import org.heartbeam.registry.RegistryException;
 
 /** {@code heartbeam models list|show|promote|register|verify}: the model registry. */
 final class ModelsCommand implements Command {

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.heartbeam.transforms.dicom.intake.DicomStoreReceiver;
-import org.heartbeam.transforms.dicom.intake.ReceiverLimits;
+import org.heartbeam.dicom.net.DicomStoreReceiver;
+import org.heartbeam.dicom.net.ReceiverLimits;
 
 /** {@code heartbeam receive}: a DICOM C-STORE receiver feeding the folder {@code heartbeam stream} watches. */
 final class ReceiveCommand implements Command {

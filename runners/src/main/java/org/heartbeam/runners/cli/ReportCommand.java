@@ -3,9 +3,9 @@ package org.heartbeam.runners.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import org.heartbeam.pipelines.report.HtmlReportWriter;
-import org.heartbeam.pipelines.report.NotARunDirectoryException;
-import org.heartbeam.pipelines.report.RunReport;
+import org.heartbeam.report.HtmlReportWriter;
+import org.heartbeam.report.NotARunDirectoryException;
+import org.heartbeam.report.RunReport;
 
 /** {@code heartbeam report <run dir>}: a self-contained HTML page about a training or inference run. */
 final class ReportCommand implements Command {

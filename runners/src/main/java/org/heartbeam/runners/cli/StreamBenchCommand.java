@@ -13,8 +13,8 @@ import org.heartbeam.model.preprocess.PreprocessOptions;
 import org.heartbeam.model.unet.SameDiffUNet;
 import org.heartbeam.model.unet.UNetConfig;
 import org.heartbeam.pipelines.stream.StreamBench;
-import org.heartbeam.transforms.synth.SynthOptions;
-import org.heartbeam.transforms.synth.SyntheticStudyGenerator;
+import org.heartbeam.phantom.SynthOptions;
+import org.heartbeam.phantom.SyntheticStudyGenerator;
 
 /**
  * {@code heartbeam bench stream [--patients=2] [--slices=8] [--phases=10] [--model=FILE] [--feedSeconds=40]}:

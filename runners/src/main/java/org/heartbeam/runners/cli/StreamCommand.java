@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.apache.beam.sdk.PipelineResult;
 import org.heartbeam.pipelines.stream.StreamOptions;
 import org.heartbeam.pipelines.stream.StreamPipeline;
-import org.heartbeam.transforms.registry.RegistryException;
+import org.heartbeam.registry.RegistryException;
 
 /** {@code heartbeam stream}: segment DICOM files as they arrive in a folder, following the production model. */
 final class StreamCommand implements Command {

@@ -3,11 +3,11 @@ package org.heartbeam.runners.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.heartbeam.transforms.synth.ContouredPhases;
-import org.heartbeam.transforms.synth.PatientTruth;
-import org.heartbeam.transforms.synth.SynthOptions;
-import org.heartbeam.transforms.synth.SynthSummary;
-import org.heartbeam.transforms.synth.SyntheticStudyGenerator;
+import org.heartbeam.phantom.ContouredPhases;
+import org.heartbeam.phantom.PatientTruth;
+import org.heartbeam.phantom.SynthOptions;
+import org.heartbeam.phantom.SynthSummary;
+import org.heartbeam.phantom.SyntheticStudyGenerator;
 
 /** {@code heartbeam synth}: synthetic cine short-axis studies with known EDV, ESV and EF. */
 final class SynthCommand implements Command {

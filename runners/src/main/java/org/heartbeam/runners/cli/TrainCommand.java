@@ -5,9 +5,9 @@ import org.heartbeam.pipelines.train.RunManifest;
 import org.heartbeam.pipelines.train.TrainOptions;
 import org.heartbeam.pipelines.train.TrainPreset;
 import org.heartbeam.pipelines.train.TrainRun;
-import org.heartbeam.transforms.registry.ModelRegistry;
-import org.heartbeam.transforms.registry.RegisteredModel;
-import org.heartbeam.transforms.registry.RegistryException;
+import org.heartbeam.registry.ModelRegistry;
+import org.heartbeam.registry.RegisteredModel;
+import org.heartbeam.registry.RegistryException;
 
 /** {@code heartbeam train}: Beam prepares and augments, the driver trains the U-Net and writes a run folder. */
 final class TrainCommand implements Command {

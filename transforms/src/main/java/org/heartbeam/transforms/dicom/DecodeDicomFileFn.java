@@ -11,6 +11,9 @@ import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.heartbeam.dicom.DicomDataSet;
+import org.heartbeam.dicom.DicomDecodeException;
+import org.heartbeam.dicom.DicomFrameDecoder;
 
 /**
  * Reads one file whole and decodes it: its frames to the main output, or one dead letter naming the

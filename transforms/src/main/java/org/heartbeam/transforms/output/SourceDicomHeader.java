@@ -22,14 +22,14 @@ import org.heartbeam.model.image.CardiacImage;
  * SOP Instance UID is the image's own; anything else (a moved file, a TFRecord name, a hostile path)
  * gives an empty result, never an error.
  */
-final class SourceDicomHeader {
+public final class SourceDicomHeader {
   private static final String FRAME_SUFFIX = "#frame=";
   private static final int PREAMBLE = 128;
   private static final int PREAMBLE_AND_MAGIC = PREAMBLE + 4;
 
   private SourceDicomHeader() {}
 
-  static Optional<AttributeList> read(CardiacImage image) {
+  public static Optional<AttributeList> read(CardiacImage image) {
     if (image.sopInstanceUid().isEmpty()) {
       return Optional.empty();
     }

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.heartbeam.model.image.SegmentedImage;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
+import org.heartbeam.dicom.seg.DicomSegWriter;
 
 /**
  * Builds and writes the SEG of one series. A series that cannot be made into one consistent SEG

@@ -17,8 +17,8 @@ import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.image.Mask;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
-import org.heartbeam.transforms.dicom.DicomDecodeException;
-import org.heartbeam.transforms.dicom.DicomFrameDecoder;
+import org.heartbeam.dicom.DicomDecodeException;
+import org.heartbeam.dicom.DicomFrameDecoder;
 
 /**
  * Reads one {@link SunnybrookItem}: parses its i-contour, decodes its DICOM file and fills the contour

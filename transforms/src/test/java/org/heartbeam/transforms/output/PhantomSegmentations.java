@@ -14,27 +14,27 @@ import org.heartbeam.model.image.ImageGeometry;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.image.Mask;
 import org.heartbeam.model.image.SegmentedImage;
-import org.heartbeam.transforms.dicom.DicomFrameDecoder;
-import org.heartbeam.transforms.synth.ContouredPhases;
-import org.heartbeam.transforms.synth.SynthOptions;
-import org.heartbeam.transforms.synth.SyntheticStudyGenerator;
+import org.heartbeam.dicom.DicomFrameDecoder;
+import org.heartbeam.phantom.ContouredPhases;
+import org.heartbeam.phantom.SynthOptions;
+import org.heartbeam.phantom.SyntheticStudyGenerator;
 
 /**
  * Real inputs for output tests, without a model: the synthetic phantom's DICOM files decoded by the
  * production decoder, labelled with their expert i-contours, and "predicted" by the label itself or
  * a copy shifted right by {@link #SHIFT} columns.
  */
-final class PhantomSegmentations {
+public final class PhantomSegmentations {
   static final int SLICES = 3;
   static final int PHASES = 4;
   static final int SIZE = 128;
   static final int SHIFT = 3;
-  static final String MODEL = "lv-unet@test-7";
+  public static final String MODEL = "lv-unet@test-7";
 
   private PhantomSegmentations() {}
 
   /** Generates one patient under {@code dir/phantom} and returns its images, labelled, in file order. */
-  static List<LabeledImage> labelled(Path dir) throws Exception {
+  public static List<LabeledImage> labelled(Path dir) throws Exception {
     Path root = dir.resolve("phantom");
     SyntheticStudyGenerator.generate(SynthOptions.builder().patients(1).slices(SLICES).phases(PHASES)
         .rows(SIZE).cols(SIZE).seed(11).contouredPhases(ContouredPhases.ALL).build(), root);
@@ -56,12 +56,12 @@ final class PhantomSegmentations {
   }
 
   /** Predicted = the expert label itself. */
-  static List<SegmentedImage> exact(List<LabeledImage> images) {
+  public static List<SegmentedImage> exact(List<LabeledImage> images) {
     return images.stream().map(l -> SegmentedImage.of(l, l.label().orElseThrow(), MODEL)).toList();
   }
 
   /** Predicted = the expert label shifted right by {@link #SHIFT} columns. */
-  static List<SegmentedImage> shifted(List<LabeledImage> images) {
+  public static List<SegmentedImage> shifted(List<LabeledImage> images) {
     return images.stream().map(l -> SegmentedImage.of(l, shift(l.label().orElseThrow(), SHIFT), MODEL)).toList();
   }
 

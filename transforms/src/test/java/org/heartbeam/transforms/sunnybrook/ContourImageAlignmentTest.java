@@ -11,7 +11,7 @@ import org.heartbeam.model.contour.PolygonRasterizer;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.Mask;
 import org.heartbeam.testing.SharedData;
-import org.heartbeam.transforms.dicom.DicomFrameDecoder;
+import org.heartbeam.dicom.DicomFrameDecoder;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,9 +1,0 @@
-package org.heartbeam.transforms.synth;
-
-/** Which cardiac phases get i- and o-contour files. */
-public enum ContouredPhases {
-  /** Every slice at every phase: the most training labels. */
-  ALL,
-  /** Only the end-diastolic and end-systolic phase of each slice, as in the Sunnybrook release. */
-  ED_ES
-}
