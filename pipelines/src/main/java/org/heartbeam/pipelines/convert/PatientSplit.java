@@ -2,9 +2,6 @@ package org.heartbeam.pipelines.convert;
 
 import java.io.Serializable;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.PatientKey;
+import org.heartbeam.model.hash.Sha256;
 
 /**
  * A deterministic, patient-wise train/validation split: all images of a patient land in one split.
@@ -113,13 +111,8 @@ public final class PatientSplit implements Serializable {
 
   /** A point in [0, 1) from SHA-256 of the key: uniform, and the same on every JVM. */
   static double unitPoint(String key) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(("split:" + key).getBytes(StandardCharsets.UTF_8));
-      long bits = ByteBuffer.wrap(digest).getLong() >>> 11; // 53 random bits
-      return bits / (double) (1L << 53);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
+    long bits = ByteBuffer.wrap(Sha256.digest("split:" + key)).getLong() >>> 11; // 53 random bits
+    return bits / (double) (1L << 53);
   }
 
   public double validationFraction() {

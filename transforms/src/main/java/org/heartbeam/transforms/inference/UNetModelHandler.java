@@ -1,16 +1,9 @@
 package org.heartbeam.transforms.inference;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.heartbeam.model.file.LoadedModel;
@@ -23,6 +16,7 @@ import org.heartbeam.model.postprocess.LargestComponent;
 import org.heartbeam.model.preprocess.ModelInputPreparer;
 import org.heartbeam.model.preprocess.PreparedImage;
 import org.heartbeam.model.preprocess.PreprocessOptions;
+import org.heartbeam.model.hash.Sha256;
 
 /**
  * The HeartBeam U-Net as a {@link ModelHandler}: loads a model file ({@link ModelFile}), prepares each
@@ -67,7 +61,7 @@ public final class UNetModelHandler implements ModelHandler<LabeledImage, Segmen
   public static UNetModelHandler forFile(Path file) throws IOException {
     Path absolute = file.toAbsolutePath();
     ModelFile.readManifest(absolute);
-    String sha = sha256(absolute);
+    String sha = Sha256.hex(absolute);
     return new UNetModelHandler(absolute.toString(), sha, "sha256:" + sha.substring(0, VERSION_HEX_DIGITS),
         BatchingHints.defaults(), Runtime.getRuntime().availableProcessors());
   }
@@ -95,7 +89,7 @@ public final class UNetModelHandler implements ModelHandler<LabeledImage, Segmen
   @Override
   public LoadedModel load() throws IOException {
     Path file = Paths.get(path);
-    if (!sha256(file).equals(fileSha256)) {
+    if (!Sha256.hex(file).equals(fileSha256)) {
       throw new ModelFileException(path + ": the model file changed after the pipeline was built (SHA-256 differs)");
     }
     return ModelFile.load(file);
@@ -146,18 +140,5 @@ public final class UNetModelHandler implements ModelHandler<LabeledImage, Segmen
       values[i] = probabilities[i] >= THRESHOLD ? (byte) 1 : (byte) 0;
     }
     return new Mask(rows, columns, values);
-  }
-
-  private static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }
