@@ -1,27 +1,27 @@
 package org.heartbeam.transforms.output;
 
+import static org.heartbeam.transforms.dicom.DicomTags.DERIVATION_CODE_SEQUENCE;
+import static org.heartbeam.transforms.dicom.DicomTags.DERIVATION_IMAGE_SEQUENCE;
+import static org.heartbeam.transforms.dicom.DicomTags.DIMENSION_DESCRIPTION_LABEL;
+import static org.heartbeam.transforms.dicom.DicomTags.DIMENSION_INDEX_POINTER;
+import static org.heartbeam.transforms.dicom.DicomTags.DIMENSION_INDEX_SEQUENCE;
+import static org.heartbeam.transforms.dicom.DicomTags.DIMENSION_INDEX_VALUES;
+import static org.heartbeam.transforms.dicom.DicomTags.DIMENSION_ORGANIZATION_SEQUENCE;
+import static org.heartbeam.transforms.dicom.DicomTags.DIMENSION_ORGANIZATION_UID;
+import static org.heartbeam.transforms.dicom.DicomTags.FRAME_CONTENT_SEQUENCE;
+import static org.heartbeam.transforms.dicom.DicomTags.FUNCTIONAL_GROUP_POINTER;
+import static org.heartbeam.transforms.dicom.DicomTags.PIXEL_MEASURES_SEQUENCE;
+import static org.heartbeam.transforms.dicom.DicomTags.PLANE_ORIENTATION_SEQUENCE;
+import static org.heartbeam.transforms.dicom.DicomTags.PLANE_POSITION_SEQUENCE;
+import static org.heartbeam.transforms.dicom.DicomTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE;
+import static org.heartbeam.transforms.dicom.DicomTags.REFERENCED_SEGMENT_NUMBER;
+import static org.heartbeam.transforms.dicom.DicomTags.SEGMENT_IDENTIFICATION_SEQUENCE;
+import static org.heartbeam.transforms.dicom.DicomTags.TEMPORAL_POSITION_INDEX;
 import static org.heartbeam.transforms.output.DicomValues.code;
 import static org.heartbeam.transforms.output.DicomValues.put;
 import static org.heartbeam.transforms.output.DicomValues.putDecimals;
 import static org.heartbeam.transforms.output.DicomValues.putInts;
 import static org.heartbeam.transforms.output.DicomValues.putSequence;
-import static org.heartbeam.transforms.output.SegTags.DERIVATION_CODE_SEQUENCE;
-import static org.heartbeam.transforms.output.SegTags.DERIVATION_IMAGE_SEQUENCE;
-import static org.heartbeam.transforms.output.SegTags.DIMENSION_DESCRIPTION_LABEL;
-import static org.heartbeam.transforms.output.SegTags.DIMENSION_INDEX_POINTER;
-import static org.heartbeam.transforms.output.SegTags.DIMENSION_INDEX_SEQUENCE;
-import static org.heartbeam.transforms.output.SegTags.DIMENSION_INDEX_VALUES;
-import static org.heartbeam.transforms.output.SegTags.DIMENSION_ORGANIZATION_SEQUENCE;
-import static org.heartbeam.transforms.output.SegTags.DIMENSION_ORGANIZATION_UID;
-import static org.heartbeam.transforms.output.SegTags.FRAME_CONTENT_SEQUENCE;
-import static org.heartbeam.transforms.output.SegTags.FUNCTIONAL_GROUP_POINTER;
-import static org.heartbeam.transforms.output.SegTags.PIXEL_MEASURES_SEQUENCE;
-import static org.heartbeam.transforms.output.SegTags.PLANE_ORIENTATION_SEQUENCE;
-import static org.heartbeam.transforms.output.SegTags.PLANE_POSITION_SEQUENCE;
-import static org.heartbeam.transforms.output.SegTags.PURPOSE_OF_REFERENCE;
-import static org.heartbeam.transforms.output.SegTags.REFERENCED_SEGMENT_NUMBER;
-import static org.heartbeam.transforms.output.SegTags.SEGMENT_IDENTIFICATION;
-import static org.heartbeam.transforms.output.SegTags.TEMPORAL_POSITION_INDEX;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
@@ -49,7 +49,7 @@ final class SegmentFunctionalGroups {
     put(organization, DIMENSION_ORGANIZATION_UID, organizationUid);
     putSequence(a, DIMENSION_ORGANIZATION_SEQUENCE, organization);
     List<AttributeList> indices = new ArrayList<>();
-    indices.add(dimension(organizationUid, REFERENCED_SEGMENT_NUMBER, SEGMENT_IDENTIFICATION, "Segment"));
+    indices.add(dimension(organizationUid, REFERENCED_SEGMENT_NUMBER, SEGMENT_IDENTIFICATION_SEQUENCE, "Segment"));
     if (planes) {
       indices.add(dimension(organizationUid, TagFromName.ImagePositionPatient, PLANE_POSITION_SEQUENCE, "Position"));
     }
@@ -96,7 +96,7 @@ final class SegmentFunctionalGroups {
     if (isFrameOfMultiFrame(image)) {
       putInts(source, TagFromName.ReferencedFrameNumber, image.frameIndex() + 1);
     }
-    putSequence(source, PURPOSE_OF_REFERENCE,
+    putSequence(source, PURPOSE_OF_REFERENCE_CODE_SEQUENCE,
         code("121322", "DCM", "Source image for image processing operation"));
     AttributeList derivation = new AttributeList();
     putSequence(derivation, DERIVATION_CODE_SEQUENCE, code("113076", "DCM", "Segmentation"));
@@ -129,7 +129,7 @@ final class SegmentFunctionalGroups {
     }
     AttributeList segment = new AttributeList();
     putInts(segment, REFERENCED_SEGMENT_NUMBER, 1);
-    putSequence(f, SEGMENT_IDENTIFICATION, segment);
+    putSequence(f, SEGMENT_IDENTIFICATION_SEQUENCE, segment);
     return f;
   }
 
