@@ -133,7 +133,7 @@ public final class LabelWithContours extends PTransform<PCollection<CardiacImage
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
       String path = file.getMetadata().resourceId().toString();
-      Matcher name = SunnybrookLayout.I_CONTOUR_NAME.matcher(file.getMetadata().resourceId().getFilename());
+      Matcher name = SunnybrookTree.I_CONTOUR_NAME.matcher(file.getMetadata().resourceId().getFilename());
       if (!name.matches()) {
         return; // o-contours, READMEs: not labels
       }

@@ -25,6 +25,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.heartbeam.transforms.dicom.DicomTags;
+import org.heartbeam.transforms.sunnybrook.SunnybrookTree;
 
 /**
  * Writes one synthetic cine frame as an MR Image Storage object, explicit VR little endian, 16-bit
@@ -61,7 +62,7 @@ final class PhantomDicomWriter {
   /** Writes {@code dir/<InstanceNumber>.dcm} and returns its path. */
   Path write(Path dir, int slice, int phase, short[] pixels) throws IOException {
     int instance = instanceNumber(slice, phase, patient.phases);
-    Path file = dir.resolve(instance + ".dcm");
+    Path file = dir.resolve(SunnybrookTree.dicomFileName(instance));
     try {
       AttributeList list = attributes(slice, phase, instance, pixels);
       Files.createDirectories(dir);
