@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.heartbeam.model.file.RunFolder;
 import org.heartbeam.model.hash.Sha256;
 
 /**
@@ -39,11 +40,11 @@ final class ModelFileCache {
 
   /** A registry version's model file, local, checked against the SHA-256 in its version.json. */
   ResolvedModel version(RegisteredModel model) throws IOException {
-    String sha = model.files().get(RunDirectory.MODEL_FILE);
+    String sha = model.files().get(RunFolder.MODEL);
     if (sha == null) {
-      throw new RegistryException(model.ref() + " has no " + RunDirectory.MODEL_FILE);
+      throw new RegistryException(model.ref() + " has no " + RunFolder.MODEL);
     }
-    ResourceId file = RegistryFiles.file(RegistryFiles.folder(model.uri()), RunDirectory.MODEL_FILE);
+    ResourceId file = RegistryFiles.file(RegistryFiles.folder(model.uri()), RunFolder.MODEL);
     Path local = RegistryFiles.isLocal(file) ? RegistryFiles.localPath(file) : cached(file, sha);
     ResolvedModel resolved = new ResolvedModel(local, model.ref(), sha);
     versions.put(model.ref(), resolved);
