@@ -12,6 +12,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.heartbeam.model.image.SegmentedImage;
+import org.heartbeam.transforms.coders.SegmentedImageCoder;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 
 /**
@@ -67,7 +68,7 @@ public final class WriteSegmentations extends PTransform<PCollection<SegmentedIm
     TupleTag<WrittenFile> written = new TupleTag<WrittenFile>("written") {};
     PCollectionTuple result = images
         .apply("KeyBySeries", ParDo.of(new KeyBySeriesFn(perModelVersion)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(SegmentedImage.class)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SegmentedImageCoder.of()))
         .apply("GroupSeries", GroupByKey.create())
         .apply("WriteSeg", ParDo.of(new WriteSegmentationFn(outputDirectory, perModelVersion, written))
             .withOutputTags(written, TupleTagList.of(WithDeadLetters.DEAD_LETTER_TAG)));
