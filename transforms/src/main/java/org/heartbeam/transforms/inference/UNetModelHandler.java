@@ -1,14 +1,17 @@
 package org.heartbeam.transforms.inference;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.heartbeam.model.file.LoadedModel;
 import org.heartbeam.model.file.ModelFile;
 import org.heartbeam.model.file.ModelFileException;
+import org.heartbeam.model.hash.Sha256;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.image.Mask;
 import org.heartbeam.model.image.SegmentedImage;
@@ -16,7 +19,6 @@ import org.heartbeam.model.postprocess.LargestComponent;
 import org.heartbeam.model.preprocess.ModelInputPreparer;
 import org.heartbeam.model.preprocess.PreparedImage;
 import org.heartbeam.model.preprocess.PreprocessOptions;
-import org.heartbeam.model.hash.Sha256;
 
 /**
  * The HeartBeam U-Net as a {@link ModelHandler}: loads a model file ({@link ModelFile}), prepares each
@@ -30,27 +32,42 @@ import org.heartbeam.model.hash.Sha256;
  * 1.1-1.2x faster that way than as one net under a lock ({@code ReplicaVsLockBench}, on a busy
  * 2-core machine), at the cost of one more copy of the weights per thread.
  */
-public final class UNetModelHandler implements ModelHandler<LabeledImage, SegmentedImage, LoadedModel> {
+@AutoValue
+public abstract class UNetModelHandler implements ModelHandler<LabeledImage, SegmentedImage, LoadedModel> {
   private static final long serialVersionUID = 1L;
   private static final float THRESHOLD = 0.5f;
   private static final int VERSION_HEX_DIGITS = 12;
 
-  private final String path;
-  private final String fileSha256;
-  private final String modelVersion;
-  private final BatchingHints batching;
-  private final int maxReplicas;
+  /** The model file's absolute path. */
+  abstract String path();
 
-  private UNetModelHandler(String path, String fileSha256, String modelVersion, BatchingHints batching,
-      int maxReplicas) {
-    if (maxReplicas < 1) {
-      throw new IllegalArgumentException("max replicas must be >= 1: " + maxReplicas);
-    }
-    this.path = path;
-    this.fileSha256 = fileSha256;
-    this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
-    this.batching = Objects.requireNonNull(batching, "batching");
-    this.maxReplicas = maxReplicas;
+  /** SHA-256 of the file when the handler was made: workers load exactly this content. */
+  abstract String fileSha256();
+
+  /** The version every {@link SegmentedImage} records. */
+  public abstract String modelVersion();
+
+  @Override
+  public abstract BatchingHints batching();
+
+  @Override
+  public abstract int maxReplicas();
+
+  abstract Builder toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder {
+    abstract Builder setPath(String path);
+
+    abstract Builder setFileSha256(String sha256);
+
+    abstract Builder setModelVersion(String version);
+
+    abstract Builder setBatching(BatchingHints batching);
+
+    abstract Builder setMaxReplicas(int replicas);
+
+    abstract UNetModelHandler build();
   }
 
   /**
@@ -62,47 +79,44 @@ public final class UNetModelHandler implements ModelHandler<LabeledImage, Segmen
     Path absolute = file.toAbsolutePath();
     ModelFile.readManifest(absolute);
     String sha = Sha256.hex(absolute);
-    return new UNetModelHandler(absolute.toString(), sha, "sha256:" + sha.substring(0, VERSION_HEX_DIGITS),
-        BatchingHints.defaults(), Runtime.getRuntime().availableProcessors());
+    return new AutoValue_UNetModelHandler.Builder().setPath(absolute.toString()).setFileSha256(sha)
+        .setModelVersion("sha256:" + sha.substring(0, VERSION_HEX_DIGITS)).setBatching(BatchingHints.defaults())
+        .setMaxReplicas(ModelReplicas.onePerCore()).build();
   }
 
   /** Records predictions under the registry's version name (e.g. "lv-unet@3") instead of the file hash. */
   public UNetModelHandler withModelVersion(String version) {
-    return new UNetModelHandler(path, fileSha256, version, batching, maxReplicas);
+    checkArgument(version != null && !version.isBlank(), "model version must be non-empty, got '%s'", version);
+    return toBuilder().setModelVersion(version).build();
   }
 
   public UNetModelHandler withBatching(BatchingHints hints) {
-    return new UNetModelHandler(path, fileSha256, modelVersion, hints, maxReplicas);
+    checkArgument(hints != null, "batching hints must be given");
+    return toBuilder().setBatching(hints).build();
   }
 
-  /** At most this many nets per JVM (1 = one net under a lock). Each holds a copy of the weights. */
+  /**
+   * At most this many nets per JVM (1 = one net under a lock; 0 = one per core, the default). Each
+   * holds a copy of the weights.
+   */
   public UNetModelHandler withMaxReplicas(int replicas) {
-    return new UNetModelHandler(path, fileSha256, modelVersion, batching, replicas);
+    return toBuilder().setMaxReplicas(ModelReplicas.resolve(replicas)).build();
   }
-
-  /** The version every {@link SegmentedImage} records. */
-  public String modelVersion() { return modelVersion; }
 
   @Override
-  public String modelId() { return "file:" + path + "@sha256:" + fileSha256; }
+  public String modelId() { return "file:" + path() + "@sha256:" + fileSha256(); }
 
   @Override
   public LoadedModel load() throws IOException {
-    Path file = Paths.get(path);
-    if (!Sha256.hex(file).equals(fileSha256)) {
-      throw new ModelFileException(path + ": the model file changed after the pipeline was built (SHA-256 differs)");
+    Path file = Paths.get(path());
+    if (!Sha256.hex(file).equals(fileSha256())) {
+      throw new ModelFileException(path() + ": the model file changed after the pipeline was built (SHA-256 differs)");
     }
     return ModelFile.load(file);
   }
 
   @Override
   public LoadedModel replicate(LoadedModel loaded) { return loaded.replica(); }
-
-  @Override
-  public int maxReplicas() { return maxReplicas; }
-
-  @Override
-  public BatchingHints batching() { return batching; }
 
   @Override
   public List<SegmentedImage> run(LoadedModel model, List<LabeledImage> batch) {
@@ -123,7 +137,7 @@ public final class UNetModelHandler implements ModelHandler<LabeledImage, Segmen
     for (int i = 0; i < n; i++) {
       // One slice's LV cavity is one region: stray islands (the RV's blood pool) are not LV.
       Mask onModelGrid = LargestComponent.of(threshold(probabilities[i], rows, columns));
-      results.add(SegmentedImage.of(batch.get(i), prepared.get(i).toOriginalGrid(onModelGrid), modelVersion));
+      results.add(SegmentedImage.of(batch.get(i), prepared.get(i).toOriginalGrid(onModelGrid), modelVersion()));
     }
     return results;
   }
