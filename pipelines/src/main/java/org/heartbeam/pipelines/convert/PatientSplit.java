@@ -1,5 +1,7 @@
 package org.heartbeam.pipelines.convert;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -32,9 +34,8 @@ public final class PatientSplit implements Serializable {
   private final int folds;
 
   public PatientSplit(double validationFraction) {
-    if (!(validationFraction >= 0 && validationFraction <= 1)) {
-      throw new IllegalArgumentException("validation fraction must be in [0, 1]: " + validationFraction);
-    }
+    checkArgument(validationFraction >= 0 && validationFraction <= 1,
+        "--validationFraction must be between 0 and 1, got %s", validationFraction);
     this.validationFraction = validationFraction;
     this.fold = -1;
     this.folds = 0;

@@ -7,6 +7,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -61,6 +62,14 @@ public final class WriteSegmentations extends PTransform<PCollection<SegmentedIm
    */
   public WriteSegmentations perModelVersion() {
     return new WriteSegmentations(outputDirectory, true);
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("outputDirectory", outputDirectory).withLabel("Output folder"))
+        .add(DisplayData.item("perModelVersion", perModelVersion).withLabel("One SEG per series and model version"));
   }
 
   @Override

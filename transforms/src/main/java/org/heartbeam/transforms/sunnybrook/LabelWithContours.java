@@ -21,6 +21,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -83,6 +84,14 @@ public final class LabelWithContours extends PTransform<PCollection<CardiacImage
    * InstanceNumber) travel as side inputs to where the images are. A shuffle of every 256 KB image just
    * to meet its contour would cost more than the labelling.
    */
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("contourFolder", contourFolder).withLabel("Contour folder"))
+        .add(DisplayData.item("withUnlabelled", withUnlabelled).withLabel("Keep images without a contour"));
+  }
+
   @Override
   public WithDeadLetters<LabeledImage> expand(PCollection<CardiacImage> images) {
     PCollectionTuple parsed = images.getPipeline()

@@ -7,6 +7,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.heartbeam.model.image.CardiacImage;
@@ -73,6 +74,15 @@ public final class WatchDicomFolder extends PTransform<PBegin, WithDeadLetters<C
 
   public WatchDicomFolder withTermination(WatchTermination newTermination) {
     return new WatchDicomFolder(directory, pollInterval, newTermination);
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("directory", directory).withLabel("Watched folder"))
+        .add(DisplayData.item("pollInterval", pollInterval).withLabel("Poll interval"))
+        .add(DisplayData.item("termination", termination.toString()).withLabel("Stops watching"));
   }
 
   @Override
