@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * configuration error: the pipeline checked the ref when it was built).
  */
 @AutoValue
-public abstract class RegistryFollowingHandler implements ModelHandler<LabeledImage, SegmentedImage, LoadedModel> {
+public abstract class RegistryFollowingHandler extends UNetHandler<RegistryFollowingHandler> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(RegistryFollowingHandler.class);
 
@@ -44,27 +44,18 @@ public abstract class RegistryFollowingHandler implements ModelHandler<LabeledIm
 
   abstract long refreshMillis();
 
-  @Override
-  public abstract BatchingHints batching();
-
-  @Override
-  public abstract int maxReplicas();
-
   abstract Builder toBuilder();
 
+  @Override
+  Builder settings() { return toBuilder(); }
+
   @AutoValue.Builder
-  abstract static class Builder {
+  abstract static class Builder implements SettingsBuilder<RegistryFollowingHandler, Builder> {
     abstract Builder setRegistryRoot(String root);
 
     abstract Builder setRef(String ref);
 
     abstract Builder setRefreshMillis(long millis);
-
-    abstract Builder setBatching(BatchingHints batching);
-
-    abstract Builder setMaxReplicas(int replicas);
-
-    abstract RegistryFollowingHandler build();
   }
 
   /**
@@ -84,16 +75,6 @@ public abstract class RegistryFollowingHandler implements ModelHandler<LabeledIm
   public RegistryFollowingHandler withRefresh(Duration refresh) {
     checkArgument(refresh != null && refresh.getMillis() >= 0, "model refresh must be >= 0 s, got %s", refresh);
     return toBuilder().setRefreshMillis(refresh.getMillis()).build();
-  }
-
-  public RegistryFollowingHandler withBatching(BatchingHints hints) {
-    checkArgument(hints != null, "batching hints must be given");
-    return toBuilder().setBatching(hints).build();
-  }
-
-  /** At most this many nets per JVM (0 = one per core, the default); each holds a copy of the weights. */
-  public RegistryFollowingHandler withMaxReplicas(int replicas) {
-    return toBuilder().setMaxReplicas(ModelReplicas.resolve(replicas)).build();
   }
 
   @Override
@@ -145,9 +126,5 @@ public abstract class RegistryFollowingHandler implements ModelHandler<LabeledIm
     throw new UnsupportedOperationException("run the current() handler, not the ref's");
   }
 
-  @Override
-  public String sourceOf(LabeledImage input) {
-    return input.image().sourceUri() + "#image=" + input.image().imageKey();
-  }
 
 }

@@ -33,7 +33,7 @@ import org.heartbeam.model.preprocess.PreprocessOptions;
  * 2-core machine), at the cost of one more copy of the weights per thread.
  */
 @AutoValue
-public abstract class UNetModelHandler implements ModelHandler<LabeledImage, SegmentedImage, LoadedModel> {
+public abstract class UNetModelHandler extends UNetHandler<UNetModelHandler> {
   private static final long serialVersionUID = 1L;
   private static final float THRESHOLD = 0.5f;
   private static final int VERSION_HEX_DIGITS = 12;
@@ -47,27 +47,18 @@ public abstract class UNetModelHandler implements ModelHandler<LabeledImage, Seg
   /** The version every {@link SegmentedImage} records. */
   public abstract String modelVersion();
 
-  @Override
-  public abstract BatchingHints batching();
-
-  @Override
-  public abstract int maxReplicas();
-
   abstract Builder toBuilder();
 
+  @Override
+  Builder settings() { return toBuilder(); }
+
   @AutoValue.Builder
-  abstract static class Builder {
+  abstract static class Builder implements SettingsBuilder<UNetModelHandler, Builder> {
     abstract Builder setPath(String path);
 
     abstract Builder setFileSha256(String sha256);
 
     abstract Builder setModelVersion(String version);
-
-    abstract Builder setBatching(BatchingHints batching);
-
-    abstract Builder setMaxReplicas(int replicas);
-
-    abstract UNetModelHandler build();
   }
 
   /**
@@ -88,19 +79,6 @@ public abstract class UNetModelHandler implements ModelHandler<LabeledImage, Seg
   public UNetModelHandler withModelVersion(String version) {
     checkArgument(version != null && !version.isBlank(), "model version must be non-empty, got '%s'", version);
     return toBuilder().setModelVersion(version).build();
-  }
-
-  public UNetModelHandler withBatching(BatchingHints hints) {
-    checkArgument(hints != null, "batching hints must be given");
-    return toBuilder().setBatching(hints).build();
-  }
-
-  /**
-   * At most this many nets per JVM (1 = one net under a lock; 0 = one per core, the default). Each
-   * holds a copy of the weights.
-   */
-  public UNetModelHandler withMaxReplicas(int replicas) {
-    return toBuilder().setMaxReplicas(ModelReplicas.resolve(replicas)).build();
   }
 
   @Override
@@ -140,12 +118,6 @@ public abstract class UNetModelHandler implements ModelHandler<LabeledImage, Seg
       results.add(SegmentedImage.of(batch.get(i), prepared.get(i).toOriginalGrid(onModelGrid), modelVersion()));
     }
     return results;
-  }
-
-  /** The image's file or URI and its PHI-free key. */
-  @Override
-  public String sourceOf(LabeledImage input) {
-    return input.image().sourceUri() + "#image=" + input.image().imageKey();
   }
 
   private static Mask threshold(float[] probabilities, int rows, int columns) {
