@@ -24,11 +24,14 @@ import org.junit.jupiter.api.Test;
 
 /** What each public transform shows a runner's UI: the settings it was built with, by key. */
 class TransformDisplayDataTest {
-  /** The transform's own items (key -> value as text), without those of its parts. */
+  /**
+   * The transform's own items (key -> value as text), without those of its parts; an AutoValue
+   * transform's items are in the namespace of the class it extends.
+   */
   private static Map<String, String> items(PTransform<?, ?> transform) {
     Map<String, String> items = new TreeMap<>();
     for (DisplayData.Item item : DisplayData.from(transform).items()) {
-      if (item.getNamespace().equals(transform.getClass())) {
+      if (item.getNamespace().isAssignableFrom(transform.getClass())) {
         items.put(item.getKey(), String.valueOf(item.getValue()));
       }
     }
