@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.heartbeam.transforms.synth.SynthOptions;
 
 /**
  * The {@code --name=value} options of a bench sub-command ({@code bench infer}, {@code bench stream}):
@@ -52,6 +53,15 @@ final class BenchOptions {
       return defaultValues;
     }
     return List.of(value.split(",")).stream().mapToInt(n -> positive("--" + name, n, min)).toArray();
+  }
+
+  /**
+   * The phantom archive a bench runs on: {@code --patients} (default {@code defaultPatients}),
+   * {@code --slices} (8, at least 2), {@code --phases} (10, at least 4), seed 1.
+   */
+  SynthOptions phantom(int defaultPatients) {
+    return SynthOptions.builder().patients(positive("patients", defaultPatients, 1)).slices(positive("slices", 8, 2))
+        .phases(positive("phases", 10, 4)).seed(1).build();
   }
 
   /** {@code --name}'s text, if given. */

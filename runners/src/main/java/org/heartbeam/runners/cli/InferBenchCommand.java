@@ -22,17 +22,14 @@ final class InferBenchCommand {
     }
     BenchOptions options = BenchOptions.parse("infer", args, Set.of("patients", "slices", "phases", "model",
         "parallelism"));
-    int patients = options.positive("patients", 4, 1);
-    int slices = options.positive("slices", 8, 2);
-    int phases = options.positive("phases", 10, 4);
+    SynthOptions phantom = options.phantom(4);
     int[] parallelisms = options.positives("parallelism", new int[] {1, 2}, 1);
     Path model = options.text("model").map(Path::of).orElse(null);
     if (model != null && !Files.isRegularFile(model)) {
       throw new UserError("no such model file: " + model);
     }
     Path work = Files.createTempDirectory("heartbeam-bench-infer");
-    new InferBench(work, out).run(SynthOptions.builder().patients(patients).slices(slices).phases(phases).seed(1).build(),
-        model, parallelisms);
+    new InferBench(work, out).run(phantom, model, parallelisms);
     out.println("bench infer: outputs kept in " + work);
     return 0;
   }

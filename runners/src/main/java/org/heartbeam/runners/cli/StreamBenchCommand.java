@@ -32,15 +32,12 @@ final class StreamBenchCommand {
     }
     BenchOptions options = BenchOptions.parse("stream", args, Set.of("patients", "slices", "phases", "feedSeconds",
         "model"));
-    int patients = options.positive("patients", 2, 1);
-    int slices = options.positive("slices", 8, 2);
-    int phases = options.positive("phases", 10, 4);
+    SynthOptions phantomOptions = options.phantom(2);
     int feedSeconds = options.positive("feedSeconds", 40, 5);
     String model = options.text("model").orElse(null);
     Path work = Files.createTempDirectory("heartbeam-bench-stream");
     Path phantom = work.resolve("phantom");
-    SyntheticStudyGenerator.generate(
-        SynthOptions.builder().patients(patients).slices(slices).phases(phases).seed(1).build(), phantom);
+    SyntheticStudyGenerator.generate(phantomOptions, phantom);
     List<Path> files;
     try (Stream<Path> walk = Files.walk(phantom.resolve("dicoms"))) {
       files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());

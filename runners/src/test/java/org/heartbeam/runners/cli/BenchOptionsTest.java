@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Optional;
 import java.util.Set;
+import org.heartbeam.transforms.synth.SynthOptions;
 import org.junit.jupiter.api.Test;
 
 /** The bench sub-commands' --name=value options: defaults, typed values, and one-line errors. */
@@ -30,6 +31,19 @@ class BenchOptionsTest {
     assertEquals(6, given.positive("patients", 4, 1), "the last of a repeated option counts");
     assertArrayEquals(new int[] {2, 4, 8}, given.positives("parallelism", new int[] {1}, 1));
     assertEquals(Optional.of("a=b.hbm"), given.text("model"), "split at the first '='");
+  }
+
+  @Test
+  void thePhantomTakesItsSizeFromTheOptions() {
+    SynthOptions phantom = parse("--patients=3").phantom(4);
+    assertEquals(3, phantom.patients());
+    assertEquals(8, phantom.slices());
+    assertEquals(10, phantom.phases());
+    assertEquals(1, phantom.seed());
+    assertEquals(2, parse().phantom(2).patients());
+    assertEquals("--phases needs a whole number >= 4, got '3'", assertThrows(UserError.class,
+        () -> BenchOptions.parse("infer", new String[] {"infer", "--phases=3"}, Set.of("phases")).phantom(2))
+        .getMessage());
   }
 
   @Test
