@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.heartbeam.model.file.RunFolder;
 
 /**
  * Everything the HTML report shows about one run folder: a training run (run.json object,
@@ -34,8 +35,8 @@ public final class RunReport {
     boolean isTraining = TrainingRunFiles.isTrainingRun(dir);
     boolean isInference = InferenceRunFiles.isInferenceRun(dir);
     if (!isTraining && !isInference) {
-      throw new NotARunDirectoryException(dir + " is not a run folder (no " + TrainingRunFiles.EPOCHS_CSV
-          + " or training " + TrainingRunFiles.RUN_JSON + ", no " + InferenceRunFiles.IMAGES_CSV + ")");
+      throw new NotARunDirectoryException(dir + " is not a run folder (no " + RunFolder.EPOCHS_CSV
+          + " or training " + RunFolder.RUN_JSON + ", no " + InferenceRunFiles.IMAGES_CSV + ")");
     }
     return new RunReport(dir,
         isTraining ? Optional.of(TrainingRunFiles.read(dir)) : Optional.empty(),

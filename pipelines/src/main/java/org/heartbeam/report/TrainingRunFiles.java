@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.heartbeam.model.file.RunFolder;
 
 /**
  * Reads a training run folder (written by the train pipeline): run.json, one JSON object, and
@@ -17,15 +18,13 @@ import java.util.Map;
  * seconds (read by name; "NaN" or empty is a missing value).
  */
 final class TrainingRunFiles {
-  static final String RUN_JSON = "run.json";
-  static final String EPOCHS_CSV = "epochs.csv";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TrainingRunFiles() {}
 
   /** A training run has epochs.csv, or a run.json object that counts epochs. */
   static boolean isTrainingRun(Path runDir) throws IOException {
-    if (Files.isRegularFile(runDir.resolve(EPOCHS_CSV))) {
+    if (Files.isRegularFile(runDir.resolve(RunFolder.EPOCHS_CSV))) {
       return true;
     }
     JsonNode run = runJson(runDir);
@@ -44,7 +43,7 @@ final class TrainingRunFiles {
       }
     }
     List<EpochRow> epochs = new ArrayList<>();
-    Path csv = runDir.resolve(EPOCHS_CSV);
+    Path csv = runDir.resolve(RunFolder.EPOCHS_CSV);
     if (Files.isRegularFile(csv)) {
       CsvTable table = CsvTable.read(csv);
       for (int i = 0; i < table.size(); i++) {
@@ -74,7 +73,7 @@ final class TrainingRunFiles {
 
   /** run.json parsed, or null when absent or not JSON (an inference run's run.json is an array). */
   private static JsonNode runJson(Path runDir) throws IOException {
-    Path file = runDir.resolve(RUN_JSON);
+    Path file = runDir.resolve(RunFolder.RUN_JSON);
     if (!Files.isRegularFile(file)) {
       return null;
     }

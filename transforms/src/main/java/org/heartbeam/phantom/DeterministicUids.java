@@ -1,9 +1,7 @@
 package org.heartbeam.phantom;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.heartbeam.model.hash.Sha256;
 
 /**
  * DICOM UIDs derived from the seed, so the same options give byte-identical files. Uses the
@@ -14,13 +12,7 @@ final class DeterministicUids {
   private DeterministicUids() {}
 
   static String uid(long seed, String what) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] digest = sha.digest(("heartbeam-synth/" + seed + "/" + what).getBytes(StandardCharsets.UTF_8));
-      byte[] first16 = java.util.Arrays.copyOf(digest, 16);
-      return "2.25." + new BigInteger(1, first16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    byte[] first16 = java.util.Arrays.copyOf(Sha256.digest("heartbeam-synth/" + seed + "/" + what), 16);
+    return "2.25." + new BigInteger(1, first16);
   }
 }

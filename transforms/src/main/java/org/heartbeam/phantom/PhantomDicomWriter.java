@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.heartbeam.dicom.DicomTags;
+import org.heartbeam.transforms.sunnybrook.SunnybrookTree;
 
 /**
  * Writes one synthetic cine frame as an MR Image Storage object, explicit VR little endian, 16-bit
@@ -37,16 +39,6 @@ final class PhantomDicomWriter {
   private static final String TIME = "120000";
 
   // Debian's PixelMed TagFromName lacks these MR and cine tags; defined by (group, element).
-  private static final AttributeTag TAG_BodyPartExamined = new AttributeTag(0x0018, 0x0015);
-  private static final AttributeTag TAG_ScanningSequence = new AttributeTag(0x0018, 0x0020);
-  private static final AttributeTag TAG_SequenceVariant = new AttributeTag(0x0018, 0x0021);
-  private static final AttributeTag TAG_ScanOptions = new AttributeTag(0x0018, 0x0022);
-  private static final AttributeTag TAG_MagneticFieldStrength = new AttributeTag(0x0018, 0x0087);
-  private static final AttributeTag TAG_NominalInterval = new AttributeTag(0x0018, 0x1062);
-  private static final AttributeTag TAG_CardiacNumberOfImages = new AttributeTag(0x0018, 0x1090);
-  private static final AttributeTag TAG_FlipAngle = new AttributeTag(0x0018, 0x1314);
-  private static final AttributeTag TAG_TemporalPositionIdentifier = new AttributeTag(0x0020, 0x0100);
-  private static final AttributeTag TAG_NumberOfTemporalPositions = new AttributeTag(0x0020, 0x0105);
 
   private final PhantomPatient patient;
   private final long seed;
@@ -70,7 +62,7 @@ final class PhantomDicomWriter {
   /** Writes {@code dir/<InstanceNumber>.dcm} and returns its path. */
   Path write(Path dir, int slice, int phase, short[] pixels) throws IOException {
     int instance = instanceNumber(slice, phase, patient.phases);
-    Path file = dir.resolve(instance + ".dcm");
+    Path file = dir.resolve(SunnybrookTree.dicomFileName(instance));
     try {
       AttributeList list = attributes(slice, phase, instance, pixels);
       Files.createDirectories(dir);
@@ -113,7 +105,7 @@ final class PhantomDicomWriter {
     sh(a, TagFromName.StudyID, "SYN");
     is(a, TagFromName.SeriesNumber, 1);
     // Names an unpaired organ, which is what lets dciodvfy accept the absent (Type 2C) Laterality.
-    cs(a, TAG_BodyPartExamined, "HEART");
+    cs(a, DicomTags.BODY_PART_EXAMINED, "HEART");
     is(a, TagFromName.InstanceNumber, instance);
     is(a, TagFromName.AcquisitionNumber, 1);
     ui(a, TagFromName.FrameOfReferenceUID, frameOfReferenceUid);
@@ -130,21 +122,21 @@ final class PhantomDicomWriter {
     ds(a, TagFromName.SliceLocation, p.geometry.sliceLocation(slice));
 
     // MR image and cine timing (a balanced SSFP cine, like the Sunnybrook GE FIESTA series)
-    cs(a, TAG_ScanningSequence, "GR");
-    cs(a, TAG_SequenceVariant, "SS");
-    cs(a, TAG_ScanOptions, "CG");
+    cs(a, DicomTags.SCANNING_SEQUENCE, "GR");
+    cs(a, DicomTags.SEQUENCE_VARIANT, "SS");
+    cs(a, DicomTags.SCAN_OPTIONS, "CG");
     cs(a, TagFromName.MRAcquisitionType, "2D");
     ds(a, TagFromName.RepetitionTime, 3.4);
     ds(a, TagFromName.EchoTime, 1.5);
     is(a, TagFromName.EchoTrainLength, 1);
-    ds(a, TAG_MagneticFieldStrength, 1.5);
-    ds(a, TAG_FlipAngle, 45);
+    ds(a, DicomTags.MAGNETIC_FIELD_STRENGTH, 1.5);
+    ds(a, DicomTags.FLIP_ANGLE, 45);
     ds(a, TagFromName.TriggerTime, p.triggerTimeMs(phase));
-    is(a, TAG_NominalInterval, p.rrIntervalMs);
+    is(a, DicomTags.NOMINAL_INTERVAL, p.rrIntervalMs);
     is(a, TagFromName.HeartRate, (int) Math.round(60000.0 / p.rrIntervalMs));
-    is(a, TAG_CardiacNumberOfImages, p.phases);
-    is(a, TAG_TemporalPositionIdentifier, phase + 1);
-    is(a, TAG_NumberOfTemporalPositions, p.phases);
+    is(a, DicomTags.CARDIAC_NUMBER_OF_IMAGES, p.phases);
+    is(a, DicomTags.TEMPORAL_POSITION_IDENTIFIER, phase + 1);
+    is(a, DicomTags.NUMBER_OF_TEMPORAL_POSITIONS, p.phases);
 
     // Pixels: 16-bit signed magnitude, non-negative
     us(a, TagFromName.SamplesPerPixel, 1);

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.heartbeam.transforms.sunnybrook.SunnybrookTree;
 
 /**
  * Writes synthetic cine short-axis studies in the Sunnybrook layout, with known LV volumes and
@@ -29,7 +32,7 @@ public final class SyntheticStudyGenerator {
    */
   public static SynthSummary generate(SynthOptions options, Path outDir) throws IOException {
     requireEmpty(outDir);
-    SunnybrookLayout layout = new SunnybrookLayout(outDir);
+    SunnybrookTree layout = new SunnybrookTree(outDir);
     List<PatientTruth> truth = new ArrayList<>();
     int images = 0;
     int contourFiles = 0;
@@ -40,7 +43,9 @@ public final class SyntheticStudyGenerator {
       images += writeImages(patient, options.seed(), layout);
       truth.add(patientTruth);
     }
-    layout.writeLink(truth);
+    Map<String, String> link = new LinkedHashMap<>();
+    truth.forEach(p -> link.put(p.patientId(), p.originalId()));
+    layout.writeLink(link);
     GroundTruthWriter.write(outDir, truth);
     return new SynthSummary(options.patients(), images, contourFiles, truth);
   }
@@ -65,7 +70,7 @@ public final class SyntheticStudyGenerator {
   }
 
   private static int writeContours(PhantomPatient p, PatientTruth truth, ContouredPhases which,
-      SunnybrookLayout layout) throws IOException {
+      SunnybrookTree layout) throws IOException {
     int written = 0;
     for (int slice = 0; slice < p.slices; slice++) {
       for (int phase = 0; phase < p.phases; phase++) {
@@ -74,19 +79,19 @@ public final class SyntheticStudyGenerator {
         }
         int instance = PhantomDicomWriter.instanceNumber(slice, phase, p.phases);
         LeftVentricleShape lv = p.leftVentricle(slice, phase);
-        endocardium(p, slice, phase).write(layout.innerContour(p.originalId, instance));
+        endocardium(p, slice, phase).write(layout.contourFile(p.originalId, SunnybrookTree.Contour.INNER, instance));
         ContourPolygon.fromMillimetres(lv.epicardium(ContourPolygon.VERTICES), p)
-            .write(layout.outerContour(p.originalId, instance));
+            .write(layout.contourFile(p.originalId, SunnybrookTree.Contour.OUTER, instance));
         written += 2;
       }
     }
     return written;
   }
 
-  private static int writeImages(PhantomPatient p, long seed, SunnybrookLayout layout) throws IOException {
+  private static int writeImages(PhantomPatient p, long seed, SunnybrookTree layout) throws IOException {
     PhantomRenderer renderer = new PhantomRenderer(p, seed);
     PhantomDicomWriter writer = new PhantomDicomWriter(p, seed);
-    Path dir = layout.dicomDir(p.patientId);
+    Path dir = layout.dicomFolder(p.patientId);
     for (int slice = 0; slice < p.slices; slice++) {
       for (int phase = 0; phase < p.phases; phase++) {
         writer.write(dir, slice, phase, renderer.render(slice, phase));

@@ -10,7 +10,7 @@
  * fat, lungs, aorta, spine, liver), {@code PhantomRenderer} (supersampled partial-volume rendering),
  * {@code MrAcquisitionEffects} (PSF blur, coil bias, Rician noise, FOV mask, 16-bit quantisation),
  * {@code PhantomDicomWriter}, {@code ContourPolygon}, {@code GroundTruthWriter},
- * {@code SunnybrookLayout}. Randomness is keyed by (seed, patient, slice, phase, purpose) through
+ * and the file names of {@code sunnybrook.SunnybrookTree}, which the reader shares. Randomness is keyed by (seed, patient, slice, phase, purpose) through
  * {@code SeedMixer}, so patients can be generated in any order or in parallel with the same bytes.
  */
 package org.heartbeam.phantom;

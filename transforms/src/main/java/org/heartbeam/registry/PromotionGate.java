@@ -1,13 +1,23 @@
 package org.heartbeam.registry;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * What a version must show to become {@code production}: validation Dice (run.json
  * {@code metrics.val_dice_mean}) of at least {@link #minDice()}, and inference latency, measured at
  * promotion time on this machine, of at most {@link #maxLatencyMs()} per image. The latency is the
  * median of {@link #runs()} timed batches of {@link #batchSize()} images after {@link #warmUp()}
  * untimed ones.
+ *
+ * <p>The gate is policy only: {@link #admit} is told the integrity problems found, reads the Dice from
+ * the version, and asks the {@link LatencyProbe} it is given for the latency; it writes nothing.
  */
 public final class PromotionGate {
+  /** The run.json metric the Dice check reads. */
+  static final String VALIDATION_DICE = "val_dice_mean";
   private final double minDice;
   private final double maxLatencyMs;
   private final int batchSize;
@@ -50,4 +60,44 @@ public final class PromotionGate {
   public int warmUp() { return warmUp; }
 
   public int runs() { return runs; }
+
+  /** What a version that passed showed: its validation Dice and the latency measured. */
+  record Admission(double validationDice, LatencyMeasurement latency) {}
+
+  /** The local model file to time, fetched only once the cheaper checks have passed. */
+  @FunctionalInterface
+  interface ModelFileSource {
+    Path get() throws IOException;
+  }
+
+  /**
+   * Checks, in this order (cheapest first): integrity (no problems), validation Dice at least the
+   * minimum, latency from {@code probe} at most the maximum.
+   *
+   * @throws PromotionRefusedException naming the failed check and its numbers
+   */
+  Admission admit(RegisteredModel model, List<String> integrityProblems, ModelFileSource modelFile,
+      LatencyProbe probe) throws IOException {
+    if (!integrityProblems.isEmpty()) {
+      throw new PromotionRefusedException("integrity", model.ref() + " not promoted: integrity check failed: "
+          + integrityProblems.get(0));
+    }
+    Double dice = model.metrics().get(VALIDATION_DICE);
+    if (dice == null) {
+      throw new PromotionRefusedException("validation-dice", model.ref()
+          + " not promoted: validation Dice check failed: run.json has no metrics." + VALIDATION_DICE);
+    }
+    if (!(dice >= minDice)) {
+      throw new PromotionRefusedException("validation-dice", String.format(Locale.ROOT,
+          "%s not promoted: validation Dice check failed: %s %.4f < minimum %.4f", model.ref(), VALIDATION_DICE, dice,
+          minDice));
+    }
+    LatencyMeasurement latency = probe.measure(modelFile.get(), batchSize, warmUp, runs);
+    if (!(latency.msPerImage() <= maxLatencyMs)) {
+      throw new PromotionRefusedException("latency", String.format(Locale.ROOT,
+          "%s not promoted: latency check failed: %s > maximum %.3f ms/image", model.ref(), latency.describe(),
+          maxLatencyMs));
+    }
+    return new Admission(dice, latency);
+  }
 }

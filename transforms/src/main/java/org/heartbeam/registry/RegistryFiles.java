@@ -6,11 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +16,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.heartbeam.model.hash.Sha256;
 
 /**
  * The registry's file operations, all through Beam's {@link FileSystems} so a registry can live on
@@ -114,11 +111,7 @@ final class RegistryFiles {
 
   /** Lowercase hex SHA-256 of a file's bytes, streamed. */
   static String sha256(ResourceId file) throws IOException {
-    MessageDigest digest = newDigest();
-    try (InputStream in = new DigestInputStream(Channels.newInputStream(FileSystems.open(file)), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return Sha256.hex(Channels.newInputStream(FileSystems.open(file)));
   }
 
   /** Copies a (possibly remote) file to a new local temporary file and returns its path. */
@@ -128,13 +121,5 @@ final class RegistryFiles {
       Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     return local;
-  }
-
-  static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.heartbeam.model.file.ModelFile;
+import org.heartbeam.model.file.RunFolder;
 
 /**
  * A training run's output folder, checked before anything is registered: it must hold
@@ -20,8 +21,6 @@ import org.heartbeam.model.file.ModelFile;
  * dead_letters.jsonl).
  */
 final class RunDirectory {
-  static final String MODEL_FILE = "model.hbm";
-  static final String RUN_FILE = "run.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final String location;
@@ -47,22 +46,22 @@ final class RunDirectory {
         files.put(name, file);
       }
     }
-    for (String required : List.of(MODEL_FILE, RUN_FILE)) {
+    for (String required : List.of(RunFolder.MODEL, RunFolder.RUN_JSON)) {
       if (!files.containsKey(required)) {
         throw new RegistryException("run folder " + location + " has no " + required + ": not a training run");
       }
     }
     JsonNode run;
     try {
-      run = JSON.readTree(RegistryFiles.read(files.get(RUN_FILE)));
+      run = JSON.readTree(RegistryFiles.read(files.get(RunFolder.RUN_JSON)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new RegistryException(location + " " + RUN_FILE + " is not valid JSON: "
+      throw new RegistryException(location + " " + RunFolder.RUN_JSON + " is not valid JSON: "
           + e.getOriginalMessage().split("\\R", 2)[0]);
     }
     if (run == null || !run.isObject()) {
-      throw new RegistryException(location + " " + RUN_FILE + " is not a JSON object");
+      throw new RegistryException(location + " " + RunFolder.RUN_JSON + " is not a JSON object");
     }
-    checkModelFile(files.get(MODEL_FILE));
+    checkModelFile(files.get(RunFolder.MODEL));
     return new RunDirectory(location, files, run);
   }
 

@@ -3,9 +3,9 @@ package org.heartbeam.phantom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.heartbeam.dicom.DicomTags;
 
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.TagFromName;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +29,8 @@ class SunnybrookLayoutTest {
         AttributeList list = SynthFiles.read(dir.resolve("dicoms/" + id + "/" + n + ".dcm"));
         assertEquals(n, SynthFiles.integer(list, TagFromName.InstanceNumber));
         int phase = (n - 1) % 4;
-        assertEquals(phase + 1, SynthFiles.integer(list, new AttributeTag(0x0020, 0x0100)));
-        assertEquals(4, SynthFiles.integer(list, new AttributeTag(0x0018, 0x1090)));
+        assertEquals(phase + 1, SynthFiles.integer(list, DicomTags.TEMPORAL_POSITION_IDENTIFIER));
+        assertEquals(4, SynthFiles.integer(list, DicomTags.CARDIAC_NUMBER_OF_IMAGES));
         assertEquals(id, list.get(TagFromName.PatientID).getSingleStringValueOrEmptyString());
         assertTrue(list.get(TagFromName.PatientName).getSingleStringValueOrEmptyString().startsWith("SYNTHETIC"));
         double trigger = SynthFiles.doubles(list, TagFromName.TriggerTime)[0];

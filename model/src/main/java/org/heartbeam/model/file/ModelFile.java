@@ -10,11 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +28,7 @@ import org.heartbeam.model.unet.UNetConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.heartbeam.model.hash.Sha256;
 
 /**
  * A HeartBeam model file: ONE zip holding {@code manifest.json} ({@link ModelManifest}) and
@@ -83,7 +81,7 @@ public final class ModelFile {
     }
     byte[] weights = bytes.array();
     ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, net.engine(), config, provenance, arrays,
-        sha256(weights));
+        Sha256.hex(weights));
 
     Path absolute = file.toAbsolutePath();
     Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".part");
@@ -142,7 +140,7 @@ public final class ModelFile {
         throw new ModelFileException(file + ": " + WEIGHTS_ENTRY + " has " + weights.length + " bytes, the manifest lists "
             + manifest.weightCount() + " float32 values (" + 4 * manifest.weightCount() + " bytes)");
       }
-      if (!sha256(weights).equals(manifest.weightsSha256())) {
+      if (!Sha256.hex(weights).equals(manifest.weightsSha256())) {
         throw new ModelFileException(file + ": " + WEIGHTS_ENTRY + " is corrupt (SHA-256 differs from the manifest's)");
       }
       ByteBuffer buffer = ByteBuffer.wrap(weights).order(ByteOrder.LITTLE_ENDIAN);
@@ -216,14 +214,6 @@ public final class ModelFile {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new ModelFileException(file + ": " + name + " is corrupt (" + e.getMessage() + ")");
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 }

@@ -1,12 +1,10 @@
 package org.heartbeam.model.image;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.heartbeam.model.hash.Sha256;
 
 /**
  * One 2-D MR frame, as float pixels in row-major order, with what is known of where and when it was
@@ -132,12 +130,7 @@ public final class CardiacImage implements Serializable {
 
   /** 16 hex digits of SHA-256 of the text: the project's one way of naming things without PHI. */
   public static String shortHash(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
+    return HexFormat.of().formatHex(Sha256.digest(text), 0, 8);
   }
 
   private static void require(boolean ok, String message) {

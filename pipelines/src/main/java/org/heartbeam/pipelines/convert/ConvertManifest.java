@@ -5,15 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +18,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.heartbeam.pipelines.files.PipelineCounters;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.pipelines.split.DatasetSplit;
+import org.heartbeam.model.hash.Sha256;
 
 /**
  * {@code manifest.json} of a convert run, made from what the pipeline actually wrote (not from what
@@ -78,7 +74,7 @@ public final class ConvertManifest {
         files.addObject()
             .put("name", file.getFileName().toString())
             .put("bytes", Files.size(file))
-            .put("sha256", sha256(file));
+            .put("sha256", Sha256.hex(file));
       }
     }
 
@@ -183,18 +179,6 @@ public final class ConvertManifest {
     node.put("written", written);
     node.put("dead_lettered", dead);
     node.put("skipped_unlabelled", skipped);
-  }
-
-  static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      byte[] buffer = new byte[1 << 16];
-      while (in.read(buffer) >= 0) {
-        // reading feeds the digest
-      }
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
   }
 
   private static String version() {

@@ -19,6 +19,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.LabeledImage;
+import org.heartbeam.pipelines.files.BatchRun;
 import org.heartbeam.pipelines.files.OutputFolder;
 import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
@@ -58,27 +59,14 @@ public final class ConvertPipeline {
       throw new IllegalArgumentException("contour folder not found: " + options.getContours());
     }
     Path output = Paths.get(options.getOutput()).toAbsolutePath().normalize();
-    validate(options);
-    prepareOutput(output); // only after every check: a refused run must not cost the earlier output
-    long started = System.nanoTime();
+    // Building checks the options (in the transforms' builders) and writes nothing: only then is the
+    // output prepared, so a refused run does not cost the earlier output.
     Pipeline pipeline = build(options, format);
-    PipelineResult result = pipeline.run();
-    result.waitUntilFinish();
-    if (result.getState() != PipelineResult.State.DONE) {
-      throw new IllegalStateException("convert pipeline ended in state " + result.getState());
-    }
+    prepareOutput(output);
+    long started = System.nanoTime();
+    PipelineResult result = BatchRun.untilDone(pipeline, "convert");
     double seconds = (System.nanoTime() - started) / 1e9;
     return ConvertManifest.write(output, options, format, result, seconds);
-  }
-
-  private static void validate(ConvertOptions options) {
-    if (!(options.getValidationFraction() >= 0 && options.getValidationFraction() <= 1)) {
-      throw new IllegalArgumentException("--validationFraction must be between 0 and 1, got "
-          + options.getValidationFraction());
-    }
-    if (options.getNumShards() < 0) {
-      throw new IllegalArgumentException("--numShards must be >= 0, got " + options.getNumShards());
-    }
   }
 
   /**
@@ -99,7 +87,6 @@ public final class ConvertPipeline {
 
   /** The pipeline graph, for tests and for runners that take a built pipeline. */
   public static Pipeline build(ConvertOptions options, InputFormat format) {
-    validate(options);
     String output = Paths.get(options.getOutput()).toAbsolutePath().normalize().toString();
     Pipeline pipeline = Pipeline.create(options);
 

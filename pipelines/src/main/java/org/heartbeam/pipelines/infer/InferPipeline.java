@@ -15,6 +15,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.image.SegmentedImage;
 import org.heartbeam.model.stats.ImageStatistics;
+import org.heartbeam.pipelines.files.BatchRun;
 import org.heartbeam.pipelines.files.OutputFolder;
 import org.heartbeam.pipelines.input.ImageSource;
 import org.heartbeam.pipelines.input.ReadImages;
@@ -83,35 +84,23 @@ public final class InferPipeline {
     Plan plan = plan(options);
     prepareOutput(plan.output);
     long started = System.nanoTime();
-    PipelineResult result = plan.pipeline.run();
-    result.waitUntilFinish();
-    if (result.getState() != PipelineResult.State.DONE) {
-      throw new IllegalStateException("inference pipeline ended in state " + result.getState());
-    }
+    PipelineResult result = BatchRun.untilDone(plan.pipeline, "inference");
     double seconds = (System.nanoTime() - started) / 1e9;
     return InferManifest.write(plan.output, options, plan.source, plan.model, result, seconds);
   }
 
   /** Validates the options and builds the graph; nothing is written yet. */
   public static Plan plan(InferOptions options) throws IOException {
-    if (options.getBatchSize() < 1) {
-      throw new IllegalArgumentException("--batchSize must be >= 1, got " + options.getBatchSize());
-    }
-    if (options.getModelReplicas() < 0) {
-      throw new IllegalArgumentException("--modelReplicas must be >= 0, got " + options.getModelReplicas());
-    }
     if (!(options.getTfrecordPixelSpacingMm() > 0)) {
       throw new IllegalArgumentException("--tfrecordPixelSpacingMm must be > 0, got "
           + options.getTfrecordPixelSpacingMm());
     }
     ImageSource source = ImageSource.resolve(options.getInputFormat(), Paths.get(options.getInput()));
     ResolvedModel model = ModelRegistry.at(options.getRegistry()).resolve(options.getModel());
-    int replicas = options.getModelReplicas() == 0
-        ? Runtime.getRuntime().availableProcessors() : options.getModelReplicas();
     UNetModelHandler handler = UNetModelHandler.forFile(model.modelFile())
         .withModelVersion(model.version())
         .withBatching(BatchingHints.of(options.getBatchSize(), MAX_BATCH_WAIT))
-        .withMaxReplicas(replicas);
+        .withMaxReplicas(options.getModelReplicas());
     Path output = Paths.get(options.getOutput()).toAbsolutePath().normalize();
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options, source, handler, output.toString());

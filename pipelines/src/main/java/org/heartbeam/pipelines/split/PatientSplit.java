@@ -1,10 +1,9 @@
 package org.heartbeam.pipelines.split;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
 import java.io.Serializable;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.PatientKey;
+import org.heartbeam.model.hash.Sha256;
 
 /**
  * A deterministic, patient-wise train/validation split: all images of a patient land in one split.
@@ -34,9 +34,8 @@ public final class PatientSplit implements Serializable {
   private final int folds;
 
   public PatientSplit(double validationFraction) {
-    if (!(validationFraction >= 0 && validationFraction <= 1)) {
-      throw new IllegalArgumentException("validation fraction must be in [0, 1]: " + validationFraction);
-    }
+    checkArgument(validationFraction >= 0 && validationFraction <= 1,
+        "--validationFraction must be between 0 and 1, got %s", validationFraction);
     this.validationFraction = validationFraction;
     this.fold = -1;
     this.folds = 0;
@@ -113,13 +112,8 @@ public final class PatientSplit implements Serializable {
 
   /** A point in [0, 1) from SHA-256 of the key: uniform, and the same on every JVM. */
   static double unitPoint(String key) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(("split:" + key).getBytes(StandardCharsets.UTF_8));
-      long bits = ByteBuffer.wrap(digest).getLong() >>> 11; // 53 random bits
-      return bits / (double) (1L << 53);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
+    long bits = ByteBuffer.wrap(Sha256.digest("split:" + key)).getLong() >>> 11; // 53 random bits
+    return bits / (double) (1L << 53);
   }
 
   public double validationFraction() {

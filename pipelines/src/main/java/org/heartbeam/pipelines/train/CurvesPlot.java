@@ -3,6 +3,7 @@ package org.heartbeam.pipelines.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.heartbeam.model.file.RunFolder;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -14,7 +15,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** curves.png: losses (train, validation) above, validation Dice (mean, median) below, by epoch. */
 final class CurvesPlot {
-  static final String FILE = "curves.png";
+  static final String FILE = RunFolder.CURVES_PNG;
 
   private CurvesPlot() {}
 

@@ -8,14 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.heartbeam.model.file.RunFolder;
 
 /**
  * epochs.csv and epochs.jsonl, appended (and flushed) after every epoch, so a run that is watched
  * or killed still shows every finished epoch.
  */
 final class EpochLog {
-  static final String CSV = "epochs.csv";
-  static final String JSONL = "epochs.jsonl";
+  static final String CSV = RunFolder.EPOCHS_CSV;
+  static final String JSONL = RunFolder.EPOCHS_JSONL;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path csv;

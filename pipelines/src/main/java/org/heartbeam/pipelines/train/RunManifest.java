@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import org.heartbeam.model.file.RunFolder;
 
 /** run.json: what was run, on what, with which result; written when training ends. */
 public final class RunManifest {
-  public static final String FILE = "run.json";
+  public static final String FILE = RunFolder.RUN_JSON;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   final String command;
@@ -85,7 +86,7 @@ public final class RunManifest {
 
   public Path runFolder() { return runFolder; }
 
-  public Path modelFile() { return runFolder.resolve(TrainRun.MODEL_FILE); }
+  public Path modelFile() { return runFolder.resolve(RunFolder.MODEL); }
 
   public int bestEpoch() { return bestEpoch; }
 

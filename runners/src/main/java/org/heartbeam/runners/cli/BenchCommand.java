@@ -133,8 +133,6 @@ final class BenchCommand implements Command {
   }
 
   /** The same bench in a child JVM with OMP_NUM_THREADS set, its output copied to {@code out}. */
-  static int positiveOption(String option, String value, int min) { return positive(option, value, min); }
-
   static int forked(int threads, List<String> args, PrintStream out) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -155,14 +153,6 @@ final class BenchCommand implements Command {
   }
 
   private static int positive(String option, String value, int min) {
-    try {
-      int n = Integer.parseInt(value == null ? "" : value.trim());
-      if (n >= min) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new UserError(option + " needs a whole number >= " + min + ", got '" + value + "'");
+    return BenchOptions.positive(option, value, min);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.heartbeam.model.file.ModelFile;
@@ -29,32 +30,14 @@ final class StreamBenchCommand {
     if (!"1".equals(System.getenv("OMP_NUM_THREADS"))) {
       return BenchCommand.forked(1, Arrays.asList(args), out);
     }
-    int patients = 2;
-    int slices = 8;
-    int phases = 10;
-    int feedSeconds = 40;
-    String model = null;
-    for (int i = 1; i < args.length; i++) {
-      String arg = args[i];
-      int eq = arg.indexOf('=');
-      if (!arg.startsWith("--") || eq < 0) {
-        throw new UserError("bench stream options are --name=value, got '" + arg + "'");
-      }
-      String option = arg.substring(0, eq);
-      String value = arg.substring(eq + 1);
-      switch (option) {
-        case "--patients" -> patients = BenchCommand.positiveOption(option, value, 1);
-        case "--slices" -> slices = BenchCommand.positiveOption(option, value, 2);
-        case "--phases" -> phases = BenchCommand.positiveOption(option, value, 4);
-        case "--feedSeconds" -> feedSeconds = BenchCommand.positiveOption(option, value, 5);
-        case "--model" -> model = value;
-        default -> throw new UserError("unknown option " + arg + " (see heartbeam bench --help)");
-      }
-    }
+    BenchOptions options = BenchOptions.parse("stream", args, Set.of("patients", "slices", "phases", "feedSeconds",
+        "model"));
+    SynthOptions phantomOptions = options.phantom(2);
+    int feedSeconds = options.positive("feedSeconds", 40, 5);
+    String model = options.text("model").orElse(null);
     Path work = Files.createTempDirectory("heartbeam-bench-stream");
     Path phantom = work.resolve("phantom");
-    SyntheticStudyGenerator.generate(
-        SynthOptions.builder().patients(patients).slices(slices).phases(phases).seed(1).build(), phantom);
+    SyntheticStudyGenerator.generate(phantomOptions, phantom);
     List<Path> files;
     try (Stream<Path> walk = Files.walk(phantom.resolve("dicoms"))) {
       files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());

@@ -1,10 +1,7 @@
 package org.heartbeam.dicom.net;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.heartbeam.model.hash.Sha256;
 
 /**
  * Where a received object lands below the watched folder: {@code <study>/<instance>.dcm}. Names are
@@ -20,20 +17,12 @@ final class ReceivedFileNames {
 
   /** {@code study-<16 hex of SHA-256(studyUid)>}. */
   static String studyFolder(String studyInstanceUid) {
-    return "study-" + sha256Hex(studyInstanceUid).substring(0, 16);
+    return "study-" + Sha256.hex(studyInstanceUid).substring(0, 16);
   }
 
   /** {@code <sopInstanceUid>.dcm} if it is digits and dots, else {@code sop-<32 hex>.dcm}. */
   static String instanceFile(String sopInstanceUid) {
     boolean wellFormed = sopInstanceUid.length() <= 64 && UID.matcher(sopInstanceUid).matches();
-    return (wellFormed ? sopInstanceUid : "sop-" + sha256Hex(sopInstanceUid).substring(0, 32)) + ".dcm";
-  }
-
-  private static String sha256Hex(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
+    return (wellFormed ? sopInstanceUid : "sop-" + Sha256.hex(sopInstanceUid).substring(0, 32)) + ".dcm";
   }
 }

@@ -5,20 +5,24 @@ import static org.heartbeam.dicom.seg.DicomValues.limit;
 import static org.heartbeam.dicom.seg.DicomValues.put;
 import static org.heartbeam.dicom.seg.DicomValues.putInts;
 import static org.heartbeam.dicom.seg.DicomValues.putSequence;
-import static org.heartbeam.dicom.seg.SegTags.BODY_PART_EXAMINED;
-import static org.heartbeam.dicom.seg.SegTags.CONTENT_CREATOR_NAME;
-import static org.heartbeam.dicom.seg.SegTags.LOSSY_IMAGE_COMPRESSION;
-import static org.heartbeam.dicom.seg.SegTags.PER_FRAME_GROUPS;
-import static org.heartbeam.dicom.seg.SegTags.SEGMENTATION_TYPE;
-import static org.heartbeam.dicom.seg.SegTags.SEGMENTED_PROPERTY_CATEGORY;
-import static org.heartbeam.dicom.seg.SegTags.SEGMENTED_PROPERTY_TYPE;
-import static org.heartbeam.dicom.seg.SegTags.SEGMENT_ALGORITHM_NAME;
-import static org.heartbeam.dicom.seg.SegTags.SEGMENT_ALGORITHM_TYPE;
-import static org.heartbeam.dicom.seg.SegTags.SEGMENT_DESCRIPTION;
-import static org.heartbeam.dicom.seg.SegTags.SEGMENT_LABEL_TAG;
-import static org.heartbeam.dicom.seg.SegTags.SEGMENT_NUMBER;
-import static org.heartbeam.dicom.seg.SegTags.SEGMENT_SEQUENCE;
-import static org.heartbeam.dicom.seg.SegTags.SHARED_GROUPS;
+import static org.heartbeam.dicom.DicomTags.BODY_PART_EXAMINED;
+import static org.heartbeam.dicom.DicomTags.CONTENT_CREATOR_NAME;
+import static org.heartbeam.dicom.DicomTags.LOSSY_IMAGE_COMPRESSION;
+import static org.heartbeam.dicom.DicomTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.SEGMENTATION_TYPE;
+import static org.heartbeam.dicom.DicomTags.SEGMENTED_PROPERTY_CATEGORY_CODE_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.SEGMENTED_PROPERTY_TYPE_CODE_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.SEGMENT_ALGORITHM_NAME;
+import static org.heartbeam.dicom.DicomTags.SEGMENT_ALGORITHM_TYPE;
+import static org.heartbeam.dicom.DicomTags.SEGMENT_DESCRIPTION;
+import static org.heartbeam.dicom.DicomTags.SEGMENT_NUMBER;
+import static org.heartbeam.dicom.DicomTags.SEGMENT_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE;
+import static org.heartbeam.dicom.seg.DicomValues.code;
+import static org.heartbeam.dicom.seg.DicomValues.limit;
+import static org.heartbeam.dicom.seg.DicomValues.put;
+import static org.heartbeam.dicom.seg.DicomValues.putInts;
+import static org.heartbeam.dicom.seg.DicomValues.putSequence;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
@@ -39,6 +43,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.heartbeam.model.image.CardiacImage;
+import org.heartbeam.dicom.DicomTags;
 import org.heartbeam.model.image.SegmentedImage;
 import org.heartbeam.transforms.output.SafeFileNames;
 
@@ -169,12 +174,12 @@ public final class DicomSegWriter {
     putInts(a, TagFromName.NumberOfFrames, frames.size());
 
     SegmentFunctionalGroups.dimensions(a, SegmentationUids.dimensionOrganizationUid(sourceSeriesUid, modelVersion), planes, phases);
-    putSequence(a, SHARED_GROUPS, SegmentFunctionalGroups.shared(frames, planes));
+    putSequence(a, SHARED_FUNCTIONAL_GROUPS_SEQUENCE, SegmentFunctionalGroups.shared(frames, planes));
     List<AttributeList> perFrame = new ArrayList<>();
     for (SegmentedImage frame : frames) {
       perFrame.add(SegmentFunctionalGroups.perFrame(frame.image(), frames, sourceSopClass, planes, phases));
     }
-    putSequence(a, PER_FRAME_GROUPS, perFrame.toArray(new AttributeList[0]));
+    putSequence(a, PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, perFrame.toArray(new AttributeList[0]));
     referencedSeries(a, frames, sourceSopClass);
 
     OtherByteAttribute pixels = new OtherByteAttribute(TagFromName.PixelData);
@@ -241,12 +246,12 @@ public final class DicomSegWriter {
   private static AttributeList segment(String modelVersion) throws DicomException {
     AttributeList s = new AttributeList();
     putInts(s, SEGMENT_NUMBER, 1);
-    put(s, SEGMENT_LABEL_TAG, SEGMENT_LABEL);
+    put(s, DicomTags.SEGMENT_LABEL, SEGMENT_LABEL);
     put(s, SEGMENT_DESCRIPTION, "Left ventricular cavity (blood pool), papillary muscles excluded as in the training contours");
     put(s, SEGMENT_ALGORITHM_TYPE, "AUTOMATIC");
     put(s, SEGMENT_ALGORITHM_NAME, limit(ALGORITHM_NAME + " " + modelVersion, LO_MAX));
-    putSequence(s, SEGMENTED_PROPERTY_CATEGORY, code("91723000", "SCT", "Anatomical Structure"));
-    putSequence(s, SEGMENTED_PROPERTY_TYPE, code("87878005", "SCT", "Left ventricle"));
+    putSequence(s, SEGMENTED_PROPERTY_CATEGORY_CODE_SEQUENCE, code("91723000", "SCT", "Anatomical Structure"));
+    putSequence(s, SEGMENTED_PROPERTY_TYPE_CODE_SEQUENCE, code("87878005", "SCT", "Left ventricle"));
     return s;
   }
 

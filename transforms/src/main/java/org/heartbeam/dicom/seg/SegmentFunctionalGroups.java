@@ -5,23 +5,28 @@ import static org.heartbeam.dicom.seg.DicomValues.put;
 import static org.heartbeam.dicom.seg.DicomValues.putDecimals;
 import static org.heartbeam.dicom.seg.DicomValues.putInts;
 import static org.heartbeam.dicom.seg.DicomValues.putSequence;
-import static org.heartbeam.dicom.seg.SegTags.DERIVATION_CODE_SEQUENCE;
-import static org.heartbeam.dicom.seg.SegTags.DERIVATION_IMAGE_SEQUENCE;
-import static org.heartbeam.dicom.seg.SegTags.DIMENSION_DESCRIPTION_LABEL;
-import static org.heartbeam.dicom.seg.SegTags.DIMENSION_INDEX_POINTER;
-import static org.heartbeam.dicom.seg.SegTags.DIMENSION_INDEX_SEQUENCE;
-import static org.heartbeam.dicom.seg.SegTags.DIMENSION_INDEX_VALUES;
-import static org.heartbeam.dicom.seg.SegTags.DIMENSION_ORGANIZATION_SEQUENCE;
-import static org.heartbeam.dicom.seg.SegTags.DIMENSION_ORGANIZATION_UID;
-import static org.heartbeam.dicom.seg.SegTags.FRAME_CONTENT_SEQUENCE;
-import static org.heartbeam.dicom.seg.SegTags.FUNCTIONAL_GROUP_POINTER;
-import static org.heartbeam.dicom.seg.SegTags.PIXEL_MEASURES_SEQUENCE;
-import static org.heartbeam.dicom.seg.SegTags.PLANE_ORIENTATION_SEQUENCE;
-import static org.heartbeam.dicom.seg.SegTags.PLANE_POSITION_SEQUENCE;
-import static org.heartbeam.dicom.seg.SegTags.PURPOSE_OF_REFERENCE;
-import static org.heartbeam.dicom.seg.SegTags.REFERENCED_SEGMENT_NUMBER;
-import static org.heartbeam.dicom.seg.SegTags.SEGMENT_IDENTIFICATION;
-import static org.heartbeam.dicom.seg.SegTags.TEMPORAL_POSITION_INDEX;
+import static org.heartbeam.dicom.DicomTags.DERIVATION_CODE_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.DERIVATION_IMAGE_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.DIMENSION_DESCRIPTION_LABEL;
+import static org.heartbeam.dicom.DicomTags.DIMENSION_INDEX_POINTER;
+import static org.heartbeam.dicom.DicomTags.DIMENSION_INDEX_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.DIMENSION_INDEX_VALUES;
+import static org.heartbeam.dicom.DicomTags.DIMENSION_ORGANIZATION_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.DIMENSION_ORGANIZATION_UID;
+import static org.heartbeam.dicom.DicomTags.FRAME_CONTENT_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.FUNCTIONAL_GROUP_POINTER;
+import static org.heartbeam.dicom.DicomTags.PIXEL_MEASURES_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.PLANE_ORIENTATION_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.PLANE_POSITION_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.PURPOSE_OF_REFERENCE_CODE_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.REFERENCED_SEGMENT_NUMBER;
+import static org.heartbeam.dicom.DicomTags.SEGMENT_IDENTIFICATION_SEQUENCE;
+import static org.heartbeam.dicom.DicomTags.TEMPORAL_POSITION_INDEX;
+import static org.heartbeam.dicom.seg.DicomValues.code;
+import static org.heartbeam.dicom.seg.DicomValues.put;
+import static org.heartbeam.dicom.seg.DicomValues.putDecimals;
+import static org.heartbeam.dicom.seg.DicomValues.putInts;
+import static org.heartbeam.dicom.seg.DicomValues.putSequence;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
@@ -49,7 +54,7 @@ final class SegmentFunctionalGroups {
     put(organization, DIMENSION_ORGANIZATION_UID, organizationUid);
     putSequence(a, DIMENSION_ORGANIZATION_SEQUENCE, organization);
     List<AttributeList> indices = new ArrayList<>();
-    indices.add(dimension(organizationUid, REFERENCED_SEGMENT_NUMBER, SEGMENT_IDENTIFICATION, "Segment"));
+    indices.add(dimension(organizationUid, REFERENCED_SEGMENT_NUMBER, SEGMENT_IDENTIFICATION_SEQUENCE, "Segment"));
     if (planes) {
       indices.add(dimension(organizationUid, TagFromName.ImagePositionPatient, PLANE_POSITION_SEQUENCE, "Position"));
     }
@@ -96,7 +101,7 @@ final class SegmentFunctionalGroups {
     if (isFrameOfMultiFrame(image)) {
       putInts(source, TagFromName.ReferencedFrameNumber, image.frameIndex() + 1);
     }
-    putSequence(source, PURPOSE_OF_REFERENCE,
+    putSequence(source, PURPOSE_OF_REFERENCE_CODE_SEQUENCE,
         code("121322", "DCM", "Source image for image processing operation"));
     AttributeList derivation = new AttributeList();
     putSequence(derivation, DERIVATION_CODE_SEQUENCE, code("113076", "DCM", "Segmentation"));
@@ -129,7 +134,7 @@ final class SegmentFunctionalGroups {
     }
     AttributeList segment = new AttributeList();
     putInts(segment, REFERENCED_SEGMENT_NUMBER, 1);
-    putSequence(f, SEGMENT_IDENTIFICATION, segment);
+    putSequence(f, SEGMENT_IDENTIFICATION_SEQUENCE, segment);
     return f;
   }
 

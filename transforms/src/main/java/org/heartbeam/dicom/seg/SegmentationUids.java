@@ -1,10 +1,8 @@
 package org.heartbeam.dicom.seg;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.heartbeam.model.hash.Sha256;
 
 /**
  * UIDs of a SEG derived from its source series UID and the model version, so rerunning the same model
@@ -28,12 +26,7 @@ final class SegmentationUids {
   }
 
   private static String uid(String what, String sourceSeriesUid, String modelVersion) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-          ("heartbeam-seg/" + what + "/" + sourceSeriesUid + "/" + modelVersion).getBytes(StandardCharsets.UTF_8));
-      return "2.25." + new BigInteger(1, Arrays.copyOf(digest, 16));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
+    byte[] digest = Sha256.digest("heartbeam-seg/" + what + "/" + sourceSeriesUid + "/" + modelVersion);
+    return "2.25." + new BigInteger(1, Arrays.copyOf(digest, 16));
   }
 }

@@ -3,8 +3,8 @@ package org.heartbeam.transforms.augment;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.SplittableRandom;
+import org.heartbeam.model.hash.Sha256;
 
 /**
  * Random geometric and intensity changes of a training example, as pure functions. Geometry moves
@@ -18,13 +18,9 @@ public final class Augmenter {
 
   /** A seed from the run's seed, the epoch and the image key (SHA-256, so it is the same on every JVM). */
   public static long seedFor(long seed, int epoch, String imageKey) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(ByteBuffer.allocate(12).putLong(seed).putInt(epoch).array());
-      return ByteBuffer.wrap(sha.digest(imageKey.getBytes(StandardCharsets.UTF_8))).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
+    MessageDigest sha = Sha256.newDigest();
+    sha.update(ByteBuffer.allocate(12).putLong(seed).putInt(epoch).array());
+    return ByteBuffer.wrap(sha.digest(imageKey.getBytes(StandardCharsets.UTF_8))).getLong();
   }
 
   /** The example with flips, rotation, scale and intensity drawn from {@code seed} within {@code options}. */

@@ -3,6 +3,7 @@ package org.heartbeam.transforms.deadletter;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -21,6 +22,13 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
   /** @param prefix path without extension, e.g. {@code out/dead_letters} */
   public static WriteDeadLetters to(String prefix) {
     return new WriteDeadLetters(prefix);
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("prefix", prefix).withLabel("Dead-letter file prefix (.jsonl)"));
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.heartbeam.transforms.dicom;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -54,6 +55,13 @@ public final class ReadDicomFiles {
     private Files() {}
 
     @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      builder
+          .add(DisplayData.item("stage", STAGE).withLabel("Dead-letter stage"));
+    }
+
+    @Override
     public WithDeadLetters<CardiacImage> expand(PCollection<FileIO.ReadableFile> files) {
       TupleTag<CardiacImage> images = new TupleTag<CardiacImage>("images") {};
       PCollectionTuple decoded = files.apply("DecodeDicom", ParDo.of(new DecodeDicomFileFn(images))
@@ -70,6 +78,13 @@ public final class ReadDicomFiles {
 
     private Matching(String filepattern) {
       this.filepattern = filepattern;
+    }
+
+    @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      builder
+          .add(DisplayData.item("filePattern", filepattern).withLabel("DICOM file pattern"));
     }
 
     @Override

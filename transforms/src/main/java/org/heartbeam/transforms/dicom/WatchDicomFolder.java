@@ -1,5 +1,8 @@
 package org.heartbeam.transforms.dicom;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
+import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
@@ -7,6 +10,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.heartbeam.model.image.CardiacImage;
@@ -37,18 +41,28 @@ import org.joda.time.Duration;
  * the decoder) and {@code incompleteNamesSkipped} (temporary names seen and ignored); the decoder's
  * {@code ReadDicomFiles} counters reconcile as in batch.
  */
-public final class WatchDicomFolder extends PTransform<PBegin, WithDeadLetters<CardiacImage>> {
+@AutoValue
+public abstract class WatchDicomFolder extends PTransform<PBegin, WithDeadLetters<CardiacImage>> {
   private static final long serialVersionUID = 1L;
   private static final Duration DEFAULT_POLL = Duration.standardSeconds(5);
 
-  private final String directory;
-  private final Duration pollInterval;
-  private final WatchTermination termination;
+  abstract String directory();
 
-  private WatchDicomFolder(String directory, Duration pollInterval, WatchTermination termination) {
-    this.directory = directory;
-    this.pollInterval = pollInterval;
-    this.termination = termination;
+  abstract Duration pollInterval();
+
+  abstract WatchTermination termination();
+
+  abstract Builder toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder {
+    abstract Builder setDirectory(String directory);
+
+    abstract Builder setPollInterval(Duration interval);
+
+    abstract Builder setTermination(WatchTermination termination);
+
+    abstract WatchDicomFolder build();
   }
 
   /**
@@ -57,30 +71,38 @@ public final class WatchDicomFolder extends PTransform<PBegin, WithDeadLetters<C
    */
   public static WatchDicomFolder of(String directory) {
     String trimmed = directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
-    if (trimmed.isEmpty() || trimmed.contains("*") || trimmed.contains("?")) {
-      throw new IllegalArgumentException("watch a folder, not a pattern: '" + directory + "'");
-    }
-    return new WatchDicomFolder(trimmed, DEFAULT_POLL, WatchTermination.never());
+    checkArgument(!trimmed.isEmpty() && !trimmed.contains("*") && !trimmed.contains("?"),
+        "watch a folder, not a pattern: '%s'", directory);
+    return new AutoValue_WatchDicomFolder.Builder().setDirectory(trimmed).setPollInterval(DEFAULT_POLL)
+        .setTermination(WatchTermination.never()).build();
   }
 
   /** How often the folder is listed; a new file is seen at most this long after its rename. */
   public WatchDicomFolder withPollInterval(Duration interval) {
-    if (interval.getMillis() <= 0) {
-      throw new IllegalArgumentException("poll interval must be positive, got " + interval);
-    }
-    return new WatchDicomFolder(directory, interval, termination);
+    checkArgument(interval != null && interval.getMillis() > 0, "poll interval must be positive, got %s", interval);
+    return toBuilder().setPollInterval(interval).build();
   }
 
   public WatchDicomFolder withTermination(WatchTermination newTermination) {
-    return new WatchDicomFolder(directory, pollInterval, newTermination);
+    checkArgument(newTermination != null, "a watch needs a termination (WatchTermination.never() for none)");
+    return toBuilder().setTermination(newTermination).build();
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("directory", directory()).withLabel("Watched folder"))
+        .add(DisplayData.item("pollInterval", pollInterval()).withLabel("Poll interval"))
+        .add(DisplayData.item("termination", termination().toString()).withLabel("Stops watching"));
   }
 
   @Override
   public WithDeadLetters<CardiacImage> expand(PBegin begin) {
     PCollection<MatchResult.Metadata> complete = begin
-        .apply("Watch", FileIO.match().filepattern(directory + "/**")
-            .continuously(pollInterval, termination.condition()))
-        .apply("OnlyComplete", ParDo.of(new OnlyCompleteFn(directory)));
+        .apply("Watch", FileIO.match().filepattern(directory() + "/**")
+            .continuously(pollInterval(), termination().condition()))
+        .apply("OnlyComplete", ParDo.of(new OnlyCompleteFn(directory())));
     return complete
         .apply("Open", FileIO.readMatches())
         .apply("Decode", ReadDicomFiles.fromFiles());

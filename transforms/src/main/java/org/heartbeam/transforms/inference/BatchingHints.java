@@ -1,5 +1,7 @@
 package org.heartbeam.transforms.inference;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,12 +22,8 @@ public final class BatchingHints implements Serializable {
   private final Duration maxWait;
 
   private BatchingHints(int maxBatchSize, Duration maxWait) {
-    if (maxBatchSize < 1) {
-      throw new IllegalArgumentException("max batch size must be >= 1: " + maxBatchSize);
-    }
-    if (maxWait.isNegative()) {
-      throw new IllegalArgumentException("max wait must be >= 0: " + maxWait);
-    }
+    checkArgument(maxBatchSize >= 1, "--batchSize must be >= 1, got %s", maxBatchSize);
+    checkArgument(!maxWait.isNegative(), "max batch wait must be >= 0, got %s", maxWait);
     this.maxBatchSize = maxBatchSize;
     this.maxWait = maxWait;
   }

@@ -1,8 +1,10 @@
 package org.heartbeam.transforms.inference;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.util.List;
-import java.util.Objects;
 import org.heartbeam.model.file.LoadedModel;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.image.SegmentedImage;
@@ -24,15 +26,10 @@ import org.slf4j.LoggerFactory;
  * kept and a warning logged; if it cannot be read at the first batch, the bundle fails (that is a
  * configuration error: the pipeline checked the ref when it was built).
  */
-public final class RegistryFollowingHandler implements ModelHandler<LabeledImage, SegmentedImage, LoadedModel> {
+@AutoValue
+public abstract class RegistryFollowingHandler extends UNetHandler<RegistryFollowingHandler> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(RegistryFollowingHandler.class);
-
-  private final String registryRoot;
-  private final String ref;
-  private final long refreshMillis;
-  private final BatchingHints batching;
-  private final int maxReplicas;
 
   // Per deserialized instance (one per DoFn instance): which version this instance uses and when it last looked.
   private transient volatile UNetModelHandler current;
@@ -40,19 +37,25 @@ public final class RegistryFollowingHandler implements ModelHandler<LabeledImage
   private transient long lastCheckMillis;
   private transient ModelRegistry registry;
 
-  private RegistryFollowingHandler(String registryRoot, String ref, long refreshMillis, BatchingHints batching,
-      int maxReplicas) {
-    if (refreshMillis < 0) {
-      throw new IllegalArgumentException("refresh must be >= 0 ms: " + refreshMillis);
-    }
-    if (maxReplicas < 1) {
-      throw new IllegalArgumentException("max replicas must be >= 1: " + maxReplicas);
-    }
-    this.registryRoot = Objects.requireNonNull(registryRoot, "registryRoot");
-    this.ref = Objects.requireNonNull(ref, "ref");
-    this.refreshMillis = refreshMillis;
-    this.batching = Objects.requireNonNull(batching, "batching");
-    this.maxReplicas = maxReplicas;
+  abstract String registryRoot();
+
+  /** The ref followed, e.g. {@code lv-unet@production}. */
+  public abstract String ref();
+
+  abstract long refreshMillis();
+
+  abstract Builder toBuilder();
+
+  @Override
+  Builder settings() { return toBuilder(); }
+
+  @AutoValue.Builder
+  abstract static class Builder implements SettingsBuilder<RegistryFollowingHandler, Builder> {
+    abstract Builder setRegistryRoot(String root);
+
+    abstract Builder setRef(String ref);
+
+    abstract Builder setRefreshMillis(long millis);
   }
 
   /**
@@ -61,32 +64,23 @@ public final class RegistryFollowingHandler implements ModelHandler<LabeledImage
    * error at construction. Re-resolves every 10 s, one replica per core.
    */
   public static RegistryFollowingHandler of(String registryRoot, String ref) throws IOException {
-    RegistryFollowingHandler handler = new RegistryFollowingHandler(registryRoot, ref, 10_000,
-        BatchingHints.defaults(), Runtime.getRuntime().availableProcessors());
+    RegistryFollowingHandler handler = new AutoValue_RegistryFollowingHandler.Builder().setRegistryRoot(registryRoot)
+        .setRef(ref).setRefreshMillis(10_000).setBatching(BatchingHints.defaults())
+        .setMaxReplicas(ModelReplicas.onePerCore()).build();
     handler.resolveNow();
     return handler;
   }
 
   /** How stale the version in use may be; 0 re-resolves before every batch. */
   public RegistryFollowingHandler withRefresh(Duration refresh) {
-    return new RegistryFollowingHandler(registryRoot, ref, refresh.getMillis(), batching, maxReplicas);
+    checkArgument(refresh != null && refresh.getMillis() >= 0, "model refresh must be >= 0 s, got %s", refresh);
+    return toBuilder().setRefreshMillis(refresh.getMillis()).build();
   }
-
-  public RegistryFollowingHandler withBatching(BatchingHints hints) {
-    return new RegistryFollowingHandler(registryRoot, ref, refreshMillis, hints, maxReplicas);
-  }
-
-  public RegistryFollowingHandler withMaxReplicas(int replicas) {
-    return new RegistryFollowingHandler(registryRoot, ref, refreshMillis, batching, replicas);
-  }
-
-  /** The ref followed, e.g. {@code lv-unet@production}. */
-  public String ref() { return ref; }
 
   @Override
   public synchronized UNetModelHandler current() throws IOException {
     long now = System.currentTimeMillis();
-    if (current != null && now - lastCheckMillis < refreshMillis) {
+    if (current != null && now - lastCheckMillis < refreshMillis()) {
       return current;
     }
     try {
@@ -95,7 +89,7 @@ public final class RegistryFollowingHandler implements ModelHandler<LabeledImage
       if (current == null) {
         throw e;
       }
-      LOG.warn("cannot re-resolve {} ({}); staying on {}", ref, e.getMessage(), current.modelVersion());
+      LOG.warn("cannot re-resolve {} ({}); staying on {}", ref(), e.getMessage(), current.modelVersion());
     }
     lastCheckMillis = now;
     return current;
@@ -103,16 +97,16 @@ public final class RegistryFollowingHandler implements ModelHandler<LabeledImage
 
   private void resolveNow() throws IOException {
     if (registry == null) {
-      registry = ModelRegistry.at(registryRoot);
+      registry = ModelRegistry.at(registryRoot());
     }
-    ResolvedModel latest = registry.resolve(ref);
+    ResolvedModel latest = registry.resolve(ref());
     if (latest.equals(resolved)) {
       return;
     }
     UNetModelHandler next = UNetModelHandler.forFile(latest.modelFile()).withModelVersion(latest.version())
-        .withBatching(batching).withMaxReplicas(maxReplicas);
+        .withBatching(batching()).withMaxReplicas(maxReplicas());
     if (current != null) {
-      LOG.info("{} now names {}: switching from {}", ref, latest.version(), current.modelVersion());
+      LOG.info("{} now names {}: switching from {}", ref(), latest.version(), current.modelVersion());
     }
     current = next;
     resolved = latest;
@@ -120,7 +114,7 @@ public final class RegistryFollowingHandler implements ModelHandler<LabeledImage
 
   /** The ref, not a version: what this handler stands for does not change, its {@link #current()} does. */
   @Override
-  public String modelId() { return "follow:" + registryRoot + "|" + ref; }
+  public String modelId() { return "follow:" + registryRoot() + "|" + ref(); }
 
   @Override
   public LoadedModel load() {
@@ -132,14 +126,5 @@ public final class RegistryFollowingHandler implements ModelHandler<LabeledImage
     throw new UnsupportedOperationException("run the current() handler, not the ref's");
   }
 
-  @Override
-  public String sourceOf(LabeledImage input) {
-    return input.image().sourceUri() + "#image=" + input.image().imageKey();
-  }
 
-  @Override
-  public BatchingHints batching() { return batching; }
-
-  @Override
-  public int maxReplicas() { return maxReplicas; }
 }

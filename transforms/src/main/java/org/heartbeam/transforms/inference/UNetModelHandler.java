@@ -1,21 +1,17 @@
 package org.heartbeam.transforms.inference;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import org.heartbeam.model.file.LoadedModel;
 import org.heartbeam.model.file.ModelFile;
 import org.heartbeam.model.file.ModelFileException;
+import org.heartbeam.model.hash.Sha256;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.image.Mask;
 import org.heartbeam.model.image.SegmentedImage;
@@ -36,27 +32,33 @@ import org.heartbeam.model.preprocess.PreprocessOptions;
  * 1.1-1.2x faster that way than as one net under a lock ({@code ReplicaVsLockBench}, on a busy
  * 2-core machine), at the cost of one more copy of the weights per thread.
  */
-public final class UNetModelHandler implements ModelHandler<LabeledImage, SegmentedImage, LoadedModel> {
+@AutoValue
+public abstract class UNetModelHandler extends UNetHandler<UNetModelHandler> {
   private static final long serialVersionUID = 1L;
   private static final float THRESHOLD = 0.5f;
   private static final int VERSION_HEX_DIGITS = 12;
 
-  private final String path;
-  private final String fileSha256;
-  private final String modelVersion;
-  private final BatchingHints batching;
-  private final int maxReplicas;
+  /** The model file's absolute path. */
+  abstract String path();
 
-  private UNetModelHandler(String path, String fileSha256, String modelVersion, BatchingHints batching,
-      int maxReplicas) {
-    if (maxReplicas < 1) {
-      throw new IllegalArgumentException("max replicas must be >= 1: " + maxReplicas);
-    }
-    this.path = path;
-    this.fileSha256 = fileSha256;
-    this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
-    this.batching = Objects.requireNonNull(batching, "batching");
-    this.maxReplicas = maxReplicas;
+  /** SHA-256 of the file when the handler was made: workers load exactly this content. */
+  abstract String fileSha256();
+
+  /** The version every {@link SegmentedImage} records. */
+  public abstract String modelVersion();
+
+  abstract Builder toBuilder();
+
+  @Override
+  Builder settings() { return toBuilder(); }
+
+  @AutoValue.Builder
+  abstract static class Builder implements SettingsBuilder<UNetModelHandler, Builder> {
+    abstract Builder setPath(String path);
+
+    abstract Builder setFileSha256(String sha256);
+
+    abstract Builder setModelVersion(String version);
   }
 
   /**
@@ -67,48 +69,32 @@ public final class UNetModelHandler implements ModelHandler<LabeledImage, Segmen
   public static UNetModelHandler forFile(Path file) throws IOException {
     Path absolute = file.toAbsolutePath();
     ModelFile.readManifest(absolute);
-    String sha = sha256(absolute);
-    return new UNetModelHandler(absolute.toString(), sha, "sha256:" + sha.substring(0, VERSION_HEX_DIGITS),
-        BatchingHints.defaults(), Runtime.getRuntime().availableProcessors());
+    String sha = Sha256.hex(absolute);
+    return new AutoValue_UNetModelHandler.Builder().setPath(absolute.toString()).setFileSha256(sha)
+        .setModelVersion("sha256:" + sha.substring(0, VERSION_HEX_DIGITS)).setBatching(BatchingHints.defaults())
+        .setMaxReplicas(ModelReplicas.onePerCore()).build();
   }
 
   /** Records predictions under the registry's version name (e.g. "lv-unet@3") instead of the file hash. */
   public UNetModelHandler withModelVersion(String version) {
-    return new UNetModelHandler(path, fileSha256, version, batching, maxReplicas);
+    checkArgument(version != null && !version.isBlank(), "model version must be non-empty, got '%s'", version);
+    return toBuilder().setModelVersion(version).build();
   }
-
-  public UNetModelHandler withBatching(BatchingHints hints) {
-    return new UNetModelHandler(path, fileSha256, modelVersion, hints, maxReplicas);
-  }
-
-  /** At most this many nets per JVM (1 = one net under a lock). Each holds a copy of the weights. */
-  public UNetModelHandler withMaxReplicas(int replicas) {
-    return new UNetModelHandler(path, fileSha256, modelVersion, batching, replicas);
-  }
-
-  /** The version every {@link SegmentedImage} records. */
-  public String modelVersion() { return modelVersion; }
 
   @Override
-  public String modelId() { return "file:" + path + "@sha256:" + fileSha256; }
+  public String modelId() { return "file:" + path() + "@sha256:" + fileSha256(); }
 
   @Override
   public LoadedModel load() throws IOException {
-    Path file = Paths.get(path);
-    if (!sha256(file).equals(fileSha256)) {
-      throw new ModelFileException(path + ": the model file changed after the pipeline was built (SHA-256 differs)");
+    Path file = Paths.get(path());
+    if (!Sha256.hex(file).equals(fileSha256())) {
+      throw new ModelFileException(path() + ": the model file changed after the pipeline was built (SHA-256 differs)");
     }
     return ModelFile.load(file);
   }
 
   @Override
   public LoadedModel replicate(LoadedModel loaded) { return loaded.replica(); }
-
-  @Override
-  public int maxReplicas() { return maxReplicas; }
-
-  @Override
-  public BatchingHints batching() { return batching; }
 
   @Override
   public List<SegmentedImage> run(LoadedModel model, List<LabeledImage> batch) {
@@ -129,15 +115,9 @@ public final class UNetModelHandler implements ModelHandler<LabeledImage, Segmen
     for (int i = 0; i < n; i++) {
       // One slice's LV cavity is one region: stray islands (the RV's blood pool) are not LV.
       Mask onModelGrid = LargestComponent.of(threshold(probabilities[i], rows, columns));
-      results.add(SegmentedImage.of(batch.get(i), prepared.get(i).toOriginalGrid(onModelGrid), modelVersion));
+      results.add(SegmentedImage.of(batch.get(i), prepared.get(i).toOriginalGrid(onModelGrid), modelVersion()));
     }
     return results;
-  }
-
-  /** The image's file or URI and its PHI-free key. */
-  @Override
-  public String sourceOf(LabeledImage input) {
-    return input.image().sourceUri() + "#image=" + input.image().imageKey();
   }
 
   private static Mask threshold(float[] probabilities, int rows, int columns) {
@@ -146,18 +126,5 @@ public final class UNetModelHandler implements ModelHandler<LabeledImage, Segmen
       values[i] = probabilities[i] >= THRESHOLD ? (byte) 1 : (byte) 0;
     }
     return new Mask(rows, columns, values);
-  }
-
-  private static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

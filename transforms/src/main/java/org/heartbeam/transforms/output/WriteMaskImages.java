@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -43,6 +44,13 @@ public final class WriteMaskImages extends PTransform<PCollection<SegmentedImage
   /** @param outputDirectory local path or URI (e.g. gs://bucket/run-7) of the output directory */
   public static WriteMaskImages to(String outputDirectory) {
     return new WriteMaskImages(outputDirectory);
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("outputDirectory", outputDirectory).withLabel("Output folder"));
   }
 
   @Override

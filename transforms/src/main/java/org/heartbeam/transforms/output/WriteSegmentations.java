@@ -7,11 +7,13 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.heartbeam.model.image.SegmentedImage;
+import org.heartbeam.transforms.coders.SegmentedImageCoder;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 
 /**
@@ -63,11 +65,19 @@ public final class WriteSegmentations extends PTransform<PCollection<SegmentedIm
   }
 
   @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("outputDirectory", outputDirectory).withLabel("Output folder"))
+        .add(DisplayData.item("perModelVersion", perModelVersion).withLabel("One SEG per series and model version"));
+  }
+
+  @Override
   public WithDeadLetters<WrittenFile> expand(PCollection<SegmentedImage> images) {
     TupleTag<WrittenFile> written = new TupleTag<WrittenFile>("written") {};
     PCollectionTuple result = images
         .apply("KeyBySeries", ParDo.of(new KeyBySeriesFn(perModelVersion)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(SegmentedImage.class)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SegmentedImageCoder.of()))
         .apply("GroupSeries", GroupByKey.create())
         .apply("WriteSeg", ParDo.of(new WriteSegmentationFn(outputDirectory, perModelVersion, written))
             .withOutputTags(written, TupleTagList.of(WithDeadLetters.DEAD_LETTER_TAG)));

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -29,6 +30,13 @@ public final class PrepareForModel extends PTransform<PCollection<LabeledImage>,
 
   /** 256x256, percentile:1:99, no resize, centre crop/pad. */
   public static PrepareForModel withDefaults() { return with(PreprocessOptions.defaults()); }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("preprocessing", options.toString()).withLabel("Preprocessing"));
+  }
 
   @Override
   public WithDeadLetters<PreparedImage> expand(PCollection<LabeledImage> images) {

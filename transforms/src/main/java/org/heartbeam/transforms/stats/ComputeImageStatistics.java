@@ -3,6 +3,7 @@ package org.heartbeam.transforms.stats;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -28,6 +29,13 @@ public final class ComputeImageStatistics
   private ComputeImageStatistics() {}
 
   public static ComputeImageStatistics create() { return new ComputeImageStatistics(); }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("statistics", "LV area; Dice, IoU, precision, recall, HD95, ASSD when labelled").withLabel("Per-image statistics"));
+  }
 
   @Override
   public WithDeadLetters<ImageStatistics> expand(PCollection<SegmentedImage> images) {

@@ -10,6 +10,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -49,6 +50,13 @@ public final class EstimateVolumes extends PTransform<PCollection<ImageStatistic
   private EstimateVolumes() {}
 
   public static EstimateVolumes create() { return new EstimateVolumes(); }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("method", "Simpson's disc summation per (model version, study, series)").withLabel("Volume method"));
+  }
 
   @Override
   public WithDeadLetters<StudyVolumes> expand(PCollection<ImageStatistics> images) {

@@ -2,6 +2,7 @@ package org.heartbeam.transforms.stats;
 
 import java.util.Objects;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.heartbeam.model.image.SegmentedImage;
 import org.heartbeam.model.stats.ImageStatistics;
@@ -22,6 +23,13 @@ public final class ReportStatistics extends PTransform<PCollection<SegmentedImag
   }
 
   public static ReportStatistics to(String outputDir) { return new ReportStatistics(outputDir); }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("outputDirectory", outputDir).withLabel("Output folder"));
+  }
 
   @Override
   public WithDeadLetters<StudyVolumes> expand(PCollection<SegmentedImage> images) {

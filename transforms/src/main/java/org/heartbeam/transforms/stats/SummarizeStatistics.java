@@ -8,6 +8,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.heartbeam.model.stats.ImageStatistics;
@@ -30,6 +31,13 @@ public final class SummarizeStatistics extends PTransform<PCollection<ImageStati
 
   /** One summary per model version over all images. */
   public static SummarizeStatistics perRun() { return new SummarizeStatistics(false); }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("perPatient", perPatient).withLabel("Per patient (else per run)"));
+  }
 
   @Override
   public PCollection<MetricSummary> expand(PCollection<ImageStatistics> images) {

@@ -21,6 +21,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -84,6 +85,14 @@ public final class LabelWithContours extends PTransform<PCollection<CardiacImage
    * to meet its contour would cost more than the labelling.
    */
   @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("contourFolder", contourFolder).withLabel("Contour folder"))
+        .add(DisplayData.item("withUnlabelled", withUnlabelled).withLabel("Keep images without a contour"));
+  }
+
+  @Override
   public WithDeadLetters<LabeledImage> expand(PCollection<CardiacImage> images) {
     PCollectionTuple parsed = images.getPipeline()
         .apply("MatchContours", FileIO.match().filepattern(contourFolder + "/**")
@@ -133,7 +142,7 @@ public final class LabelWithContours extends PTransform<PCollection<CardiacImage
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
       String path = file.getMetadata().resourceId().toString();
-      Matcher name = SunnybrookLayout.I_CONTOUR_NAME.matcher(file.getMetadata().resourceId().getFilename());
+      Matcher name = SunnybrookTree.I_CONTOUR_NAME.matcher(file.getMetadata().resourceId().getFilename());
       if (!name.matches()) {
         return; // o-contours, READMEs: not labels
       }

@@ -8,6 +8,7 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -78,6 +79,14 @@ public final class ReadSunnybrook extends PTransform<PBegin, WithDeadLetters<Lab
 
   /** true: every image, labelled or not; false (the default): only images with an i-contour. */
   public ReadSunnybrook withUnlabelled(boolean withUnlabelled) { return new ReadSunnybrook(root, withUnlabelled); }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("root", root).withLabel("Sunnybrook tree"))
+        .add(DisplayData.item("withUnlabelled", withUnlabelled).withLabel("Keep images without a contour"));
+  }
 
   @Override
   public WithDeadLetters<LabeledImage> expand(PBegin input) {

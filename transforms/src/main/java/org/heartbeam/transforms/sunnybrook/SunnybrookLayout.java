@@ -17,7 +17,8 @@ import org.heartbeam.transforms.deadletter.DeadLetter;
 /**
  * The files of a Sunnybrook tree, paired: {@code link.csv} (patient_id,original_id; the header line
  * is optional), {@code dicoms/<patient_id>/<N>.dcm} and
- * {@code contourfiles/<original_id>/i-contours/IM-0001-<NNNN>-icontour-manual.txt}, where NNNN = N.
+ * {@code contourfiles/<original_id>/i-contours/IM-0001-<NNNN>-icontour-manual.txt}, where NNNN = N
+ * (the names are {@link SunnybrookTree}'s).
  * O-contours (epicardium) are not read: the label is the LV blood pool.
  *
  * <p>Plain Java, no Beam, and nothing is thrown for bad content: every problem found while listing
@@ -37,10 +38,6 @@ import org.heartbeam.transforms.deadletter.DeadLetter;
 public final class SunnybrookLayout {
   public static final String STAGE = "sunnybrook-layout";
 
-  private static final Pattern DICOM_NAME = Pattern.compile("(\\d{1,9})\\.dcm");
-  /** IM-0001-<NNNN>-icontour-manual.txt; group 1 is the image's InstanceNumber. */
-  static final Pattern I_CONTOUR_NAME = Pattern.compile("IM-\\d+-(\\d{1,9})-icontour-manual\\.txt");
-  private static final String HEADER = "patient_id,original_id";
 
   private final List<SunnybrookItem> images;
   private final List<DeadLetter> problems;
@@ -54,7 +51,8 @@ public final class SunnybrookLayout {
   public static SunnybrookLayout scan(Path root) throws IOException {
     List<SunnybrookItem> images = new ArrayList<>();
     List<DeadLetter> problems = new ArrayList<>();
-    Path link = root.resolve("link.csv");
+    SunnybrookTree tree = new SunnybrookTree(root);
+    Path link = tree.linkFile();
     if (!Files.isRegularFile(link)) {
       problems.add(new DeadLetter(link.toString(), STAGE, "no link.csv: not the root of a Sunnybrook tree"));
       return new SunnybrookLayout(images, problems);
@@ -62,10 +60,10 @@ public final class SunnybrookLayout {
     List<String> lines = Files.readAllLines(link, StandardCharsets.UTF_8);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).replace("\uFEFF", "").strip();
-      if (line.isEmpty() || (i == 0 && line.equalsIgnoreCase(HEADER))) {
+      if (line.isEmpty() || (i == 0 && line.equalsIgnoreCase(SunnybrookTree.LINK_HEADER))) {
         continue;
       }
-      scanRow(root, link, i + 1, line, images, problems);
+      scanRow(tree, link, i + 1, line, images, problems);
     }
     return new SunnybrookLayout(images, problems);
   }
@@ -81,7 +79,7 @@ public final class SunnybrookLayout {
   /** The problems found while listing, one dead letter each. */
   public List<DeadLetter> problems() { return problems; }
 
-  private static void scanRow(Path root, Path link, int lineNumber, String line, List<SunnybrookItem> images,
+  private static void scanRow(SunnybrookTree tree, Path link, int lineNumber, String line, List<SunnybrookItem> images,
       List<DeadLetter> problems) throws IOException {
     String[] fields = line.split(",", -1);
     if (fields.length != 2 || !isFolderName(fields[0].strip()) || !isFolderName(fields[1].strip())) {
@@ -89,8 +87,8 @@ public final class SunnybrookLayout {
           "expected \"patient_id,original_id\" (two folder names), found " + fields.length + " field(s)"));
       return;
     }
-    Path dicomFolder = root.resolve("dicoms").resolve(fields[0].strip());
-    Path contourFolder = root.resolve("contourfiles").resolve(fields[1].strip()).resolve("i-contours");
+    Path dicomFolder = tree.dicomFolder(fields[0].strip());
+    Path contourFolder = tree.contourFolder(fields[1].strip(), SunnybrookTree.Contour.INNER);
     if (!Files.isDirectory(dicomFolder)) {
       problems.add(new DeadLetter(dicomFolder.toString(), STAGE, "link.csv line " + lineNumber
           + ": DICOM folder missing" + (Files.isDirectory(contourFolder) ? "; its contours are not read" : "")));
@@ -114,7 +112,7 @@ public final class SunnybrookLayout {
   private static Map<Integer, Path> listDicoms(Path folder, List<DeadLetter> problems) throws IOException {
     Map<Integer, Path> byInstance = new TreeMap<>();
     for (Path file : sortedFiles(folder)) {
-      Matcher m = DICOM_NAME.matcher(file.getFileName().toString());
+      Matcher m = SunnybrookTree.DICOM_NAME.matcher(file.getFileName().toString());
       if (!m.matches()) {
         problems.add(new DeadLetter(file.toString(), STAGE,
             "not named <InstanceNumber>.dcm: cannot be paired with a contour"));
@@ -130,7 +128,7 @@ public final class SunnybrookLayout {
       throws IOException {
     Map<Integer, Path> byInstance = new TreeMap<>();
     for (Path file : sortedFiles(folder)) {
-      Matcher m = I_CONTOUR_NAME.matcher(file.getFileName().toString());
+      Matcher m = SunnybrookTree.I_CONTOUR_NAME.matcher(file.getFileName().toString());
       if (!m.matches()) {
         problems.add(new DeadLetter(file.toString(), STAGE,
             "contour file name has no image number: expected IM-0001-<NNNN>-icontour-manual.txt"));

@@ -6,6 +6,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -60,6 +61,14 @@ public final class ReadSeedTfRecords {
     }
 
     @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      builder
+          .add(DisplayData.item("filePattern", filepattern).withLabel("TFRecord file pattern"))
+          .add(DisplayData.item("pixelSpacingMm", pixelSpacingMm).withLabel("Pixel spacing given to images (mm)"));
+    }
+
+    @Override
     public WithDeadLetters<LabeledImage> expand(PBegin input) {
       return input
           .apply("Match", FileIO.match().filepattern(filepattern))
@@ -79,6 +88,13 @@ public final class ReadSeedTfRecords {
 
     /** In-plane spacing given to every image read (mm); default 1.0, i.e. areas in pixel units. */
     public ReadFiles withPixelSpacingMm(double spacingMm) { return new ReadFiles(checkSpacing(spacingMm)); }
+
+    @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      builder
+          .add(DisplayData.item("pixelSpacingMm", pixelSpacingMm).withLabel("Pixel spacing given to images (mm)"));
+    }
 
     @Override
     public WithDeadLetters<LabeledImage> expand(PCollection<FileIO.ReadableFile> files) {

@@ -1,11 +1,14 @@
 package org.heartbeam.transforms.tfrecord;
 
+import static org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.base.Preconditions.checkArgument;
+
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.TFRecordIO;
 import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -41,10 +44,16 @@ public final class WriteSeedTfRecords
 
   /** Number of files; 0 (the default) lets the runner decide. */
   public WriteSeedTfRecords withNumShards(int shards) {
-    if (shards < 0) {
-      throw new IllegalArgumentException("number of shards must be >= 0: " + shards);
-    }
+    checkArgument(shards >= 0, "--numShards must be >= 0, got %s", shards);
     return new WriteSeedTfRecords(outputPrefix, shards);
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("outputPrefix", outputPrefix).withLabel("Output prefix"))
+        .add(DisplayData.item("numShards", numShards).withLabel("Shards (0 = runner decides)"));
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.heartbeam.transforms.output.SourceDicomHeader;
 import org.heartbeam.transforms.output.Dciodvfy;
 import org.heartbeam.transforms.output.PhantomSegmentations;
+import org.heartbeam.dicom.DicomTags;
 
 class DicomSegWriterTest {
   private static final LocalDateTime CREATED = LocalDateTime.of(2026, 1, 2, 3, 4, 5);
@@ -88,7 +89,7 @@ class DicomSegWriterTest {
       double pb = b.image().geometry().positionAlongNormalMm();
       return pa != pb ? Double.compare(pa, pb) : Integer.compare(a.image().phaseIndex(), b.image().phaseIndex());
     });
-    SequenceAttribute perFrame = (SequenceAttribute) read.get(SegTags.PER_FRAME_GROUPS);
+    SequenceAttribute perFrame = (SequenceAttribute) read.get(DicomTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE);
     for (int f = 0; f < frames; f++) {
       Mask mask = expected.get(f).predicted();
       byte[] bits = new byte[rows * cols];
@@ -100,7 +101,7 @@ class DicomSegWriterTest {
 
       AttributeList groups = perFrame.getItem(f).getAttributeList();
       AttributeList derivation = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
-          groups, SegTags.DERIVATION_IMAGE_SEQUENCE);
+          groups, DicomTags.DERIVATION_IMAGE_SEQUENCE);
       AttributeList source = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
           derivation, TagFromName.SourceImageSequence);
       CardiacImage image = expected.get(f).image();
@@ -109,7 +110,7 @@ class DicomSegWriterTest {
       assertEquals("1.2.840.10008.5.1.4.1.1.4",
           Attribute.getSingleStringValueOrEmptyString(source, TagFromName.ReferencedSOPClassUID));
       AttributeList position = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
-          groups, SegTags.PLANE_POSITION_SEQUENCE);
+          groups, DicomTags.PLANE_POSITION_SEQUENCE);
       assertArrayEquals(image.geometry().imagePositionPatient(),
           read.get(TagFromName.ImagePositionPatient) == null
               ? position.get(TagFromName.ImagePositionPatient).getDoubleValues() : null, 1e-4);
@@ -140,9 +141,9 @@ class DicomSegWriterTest {
           TagFromName.ReferencedSOPInstanceUID));
     }
     assertEquals(series.stream().map(s -> s.image().sopInstanceUid()).sorted().toList(), uids.stream().sorted().toList());
-    AttributeList segment = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(seg, SegTags.SEGMENT_SEQUENCE);
-    assertEquals("AUTOMATIC", Attribute.getSingleStringValueOrEmptyString(segment, SegTags.SEGMENT_ALGORITHM_TYPE));
-    assertTrue(Attribute.getSingleStringValueOrEmptyString(segment, SegTags.SEGMENT_ALGORITHM_NAME)
+    AttributeList segment = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(seg, DicomTags.SEGMENT_SEQUENCE);
+    assertEquals("AUTOMATIC", Attribute.getSingleStringValueOrEmptyString(segment, DicomTags.SEGMENT_ALGORITHM_TYPE));
+    assertTrue(Attribute.getSingleStringValueOrEmptyString(segment, DicomTags.SEGMENT_ALGORITHM_NAME)
         .endsWith(PhantomSegmentations.MODEL));
     assertEquals(PhantomSegmentations.MODEL, Attribute.getSingleStringValueOrEmptyString(seg, TagFromName.SoftwareVersions));
   }

@@ -1,10 +1,10 @@
 package org.heartbeam.dicom.seg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.heartbeam.dicom.DicomTags;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
@@ -30,13 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * differs get their own Pixel Measures.
  */
 class MultiFrameSourceSegTest {
-  private static final AttributeTag SHARED = new AttributeTag(0x5200, 0x9229);
-  private static final AttributeTag PER_FRAME = new AttributeTag(0x5200, 0x9230);
-  private static final AttributeTag PIXEL_MEASURES = new AttributeTag(0x0028, 0x9110);
-  private static final AttributeTag PLANE_POSITION = new AttributeTag(0x0020, 0x9113);
-  private static final AttributeTag PLANE_ORIENTATION = new AttributeTag(0x0020, 0x9116);
-  private static final AttributeTag FRAME_CONTENT = new AttributeTag(0x0020, 0x9111);
-  private static final AttributeTag TEMPORAL_POSITION_INDEX = new AttributeTag(0x0020, 0x9128);
 
   @Test
   void framesReferenceTheSourceFrames(@TempDir Path dir) throws Exception {
@@ -55,11 +48,11 @@ class MultiFrameSourceSegTest {
 
     AttributeList read = new AttributeList();
     read.read(seg.toFile());
-    SequenceAttribute perFrame = (SequenceAttribute) read.get(PER_FRAME);
+    SequenceAttribute perFrame = (SequenceAttribute) read.get(DicomTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE);
     for (int f = 0; f < 2; f++) {
       AttributeList groups = perFrame.getItem(f).getAttributeList();
       AttributeList derivation = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
-          groups, SegTags.DERIVATION_IMAGE_SEQUENCE);
+          groups, DicomTags.DERIVATION_IMAGE_SEQUENCE);
       AttributeList ref = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
           derivation, TagFromName.SourceImageSequence);
       assertEquals(SOPClass.EnhancedMRImageStorage, Attribute.getSingleStringValueOrEmptyString(ref, TagFromName.ReferencedSOPClassUID));
@@ -67,13 +60,13 @@ class MultiFrameSourceSegTest {
       // Frame 0 is at z=3, frame 1 at z=13: slice order keeps the source order.
       assertEquals(f + 1, Attribute.getSingleIntegerValueOrDefault(ref, TagFromName.ReferencedFrameNumber, -1));
       assertEquals(f == 0 ? "0.7" : "0.9", Attribute.getSingleStringValueOrEmptyString(
-          SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(groups, PIXEL_MEASURES), TagFromName.PixelSpacing));
+          SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(groups, DicomTags.PIXEL_MEASURES_SEQUENCE), TagFromName.PixelSpacing));
       assertEquals(f + 1, Attribute.getSingleIntegerValueOrDefault(
-          SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(groups, FRAME_CONTENT), TEMPORAL_POSITION_INDEX, -1));
+          SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(groups, DicomTags.FRAME_CONTENT_SEQUENCE), DicomTags.TEMPORAL_POSITION_INDEX, -1));
     }
-    AttributeList shared = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(read, SHARED);
-    assertEquals(null, shared.get(PIXEL_MEASURES), "spacing differs per frame: not shared");
-    assertEquals(6, SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(shared, PLANE_ORIENTATION)
+    AttributeList shared = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(read, DicomTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE);
+    assertEquals(null, shared.get(DicomTags.PIXEL_MEASURES_SEQUENCE), "spacing differs per frame: not shared");
+    assertEquals(6, SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(shared, DicomTags.PLANE_ORIENTATION_SEQUENCE)
         .get(TagFromName.ImageOrientationPatient).getVM());
   }
 
@@ -88,19 +81,19 @@ class MultiFrameSourceSegTest {
         .remove(TagFromName.ImagePositionPatient).remove(TagFromName.ImageOrientationPatient)
         .remove(TagFromName.SliceLocation);
     AttributeList shared = TestDicomFile.item(
-        TestDicomFile.macro(PIXEL_MEASURES, TestDicomFile.attribute(TagFromName.PixelSpacing, "0.7", "0.7"),
+        TestDicomFile.macro(DicomTags.PIXEL_MEASURES_SEQUENCE, TestDicomFile.attribute(TagFromName.PixelSpacing, "0.7", "0.7"),
             TestDicomFile.attribute(TagFromName.SliceThickness, "6")),
-        TestDicomFile.macro(PLANE_ORIENTATION,
+        TestDicomFile.macro(DicomTags.PLANE_ORIENTATION_SEQUENCE,
             TestDicomFile.attribute(TagFromName.ImageOrientationPatient, "0", "1", "0", "0", "0", "-1")));
     AttributeList frame0 = frame("3", "1");
     AttributeList frame1 = frame("13", "2");
-    frame1.put(TestDicomFile.macro(PIXEL_MEASURES, TestDicomFile.attribute(TagFromName.PixelSpacing, "0.9", "0.9")));
-    return file.putSequence(SHARED, shared).putSequence(PER_FRAME, frame0, frame1);
+    frame1.put(TestDicomFile.macro(DicomTags.PIXEL_MEASURES_SEQUENCE, TestDicomFile.attribute(TagFromName.PixelSpacing, "0.9", "0.9")));
+    return file.putSequence(DicomTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE, shared).putSequence(DicomTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, frame0, frame1);
   }
 
   private static AttributeList frame(String z, String temporalIndex) {
     return TestDicomFile.item(
-        TestDicomFile.macro(PLANE_POSITION, TestDicomFile.attribute(TagFromName.ImagePositionPatient, "1", "2", z)),
-        TestDicomFile.macro(FRAME_CONTENT, TestDicomFile.attribute(TEMPORAL_POSITION_INDEX, temporalIndex)));
+        TestDicomFile.macro(DicomTags.PLANE_POSITION_SEQUENCE, TestDicomFile.attribute(TagFromName.ImagePositionPatient, "1", "2", z)),
+        TestDicomFile.macro(DicomTags.FRAME_CONTENT_SEQUENCE, TestDicomFile.attribute(DicomTags.TEMPORAL_POSITION_INDEX, temporalIndex)));
   }
 }

@@ -11,14 +11,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.runners.TransformHierarchy;
+import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PValue;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.image.Mask;
 import org.heartbeam.model.image.SegmentedImage;
+import org.heartbeam.transforms.coders.SegmentedImageCoder;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.junit.jupiter.api.Test;
@@ -27,6 +38,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(TestPipelineExtension.class)
 class WriteSegmentationsTest {
+
+  /** The series shuffle carries every image with its pixels: the binary coder, exact for real DICOM-decoded images. */
+  @Test
+  void seriesAreShuffledWithTheBinaryImageCoder(TestPipeline pipeline, @TempDir Path dir) throws Exception {
+    List<SegmentedImage> exact = PhantomSegmentations.exact(PhantomSegmentations.labelled(dir));
+    KvCoder<String, SegmentedImage> binary = KvCoder.of(StringUtf8Coder.of(), SegmentedImageCoder.of());
+    for (SegmentedImage image : exact) {
+      CoderProperties.coderDecodeEncodeEqual(binary, KV.of(image.image().seriesInstanceUid(), image));
+    }
+    pipeline.apply(Create.of(exact).withCoder(SegmentedImageCoder.of()))
+        .apply("WriteSegmentations", WriteSegmentations.to(dir.resolve("out").toString()));
+    List<Coder<?>> keyedBySeries = new ArrayList<>();
+    pipeline.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
+      @Override
+      public void visitValue(PValue value, TransformHierarchy.Node producer) {
+        if (producer.getFullName().startsWith("WriteSegmentations/KeyBySeries") && value instanceof PCollection) {
+          keyedBySeries.add(((PCollection<?>) value).getCoder());
+        }
+      }
+    });
+    assertEquals(List.of(binary), keyedBySeries);
+    pipeline.run().waitUntilFinish();
+  }
 
   @Test
   void writesOneValidSegPerSeriesAndCountsImagesWithoutUids(TestPipeline pipeline, @TempDir Path dir) throws Exception {
