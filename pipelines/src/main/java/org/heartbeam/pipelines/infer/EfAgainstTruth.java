@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.heartbeam.model.image.PatientKey;
+import org.heartbeam.model.text.Plural;
 
 /**
  * Measured EDV, ESV and EF of an inference run next to the truth of a synthetic set
@@ -79,7 +80,7 @@ public final class EfAgainstTruth {
           r.patientKey(), r.trueEdvMl(), r.edvMl(), r.trueEsvMl(), r.esvMl(), r.trueEf(), r.ef(), r.efError());
       worst = Math.max(worst, Math.abs(r.efError()));
     }
-    out.printf(Locale.ROOT, "%s%d studies, largest EF error %.1f points%n", prefix, rows.size(), worst);
+    out.printf(Locale.ROOT, "%s%s, largest EF error %.1f points%n", prefix, Plural.of(rows.size(), "study", "studies"), worst);
   }
 
   private static double number(String[] fields, List<String> header, String column) {

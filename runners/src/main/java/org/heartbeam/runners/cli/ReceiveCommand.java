@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.heartbeam.model.text.Plural;
 import org.heartbeam.transforms.dicom.intake.DicomStoreReceiver;
 
 /** {@code heartbeam receive}: a DICOM C-STORE receiver feeding the folder {@code heartbeam stream} watches. */
@@ -77,7 +78,7 @@ final class ReceiveCommand implements Command {
     } catch (IOException e) {
       out.println("receive: closing: " + e);
     }
-    out.printf("receive: stopped; %d images landed, %d refused after receipt%n", receiver.objectsLanded(),
+    out.printf("receive: stopped; %s landed, %d refused after receipt%n", Plural.of(receiver.objectsLanded(), "image"),
         receiver.objectsRefused());
     stopped.countDown();
   }
