@@ -2,9 +2,16 @@ package org.heartbeam.runners.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.heartbeam.pipelines.convert.ConvertOptions;
+import org.heartbeam.pipelines.infer.InferOptions;
+import org.heartbeam.pipelines.stream.StreamOptions;
+import org.heartbeam.pipelines.train.TrainOptions;
 
 /**
  * {@code heartbeam <command> [options]}: the one entry point users see. Beam's own pipeline options
@@ -12,6 +19,11 @@ import java.util.Map;
  */
 public final class HeartBeamCli {
   static final int EXIT_USER_ERROR = 2;
+  /** The commands that run Beam pipelines, so take Beam's runner options. */
+  static final List<String> PIPELINE_COMMANDS = List.of("convert", "train", "infer", "stream", "demo");
+  /** Every options interface a command parses; all of them live in one JVM (the demo runs several). */
+  static final List<Class<? extends PipelineOptions>> OPTION_INTERFACES = List.of(ConvertOptions.class,
+      TrainOptions.class, InferOptions.class, StreamOptions.class, SynthCliOptions.class, ReceiveCliOptions.class);
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
@@ -49,7 +61,9 @@ public final class HeartBeamCli {
       return 0;
     }
     try {
-      return command.run(rest, out);
+      Set<String> flags = new HashSet<>(GnuOptionForm.booleanOptions(OPTION_INTERFACES));
+      flags.addAll(command.flagOptions());
+      return command.run(GnuOptionForm.join(rest, flags::contains), out);
     } catch (UserError e) {
       err.println("heartbeam " + command.name() + ": " + e.getMessage());
       return EXIT_USER_ERROR;
@@ -73,7 +87,9 @@ public final class HeartBeamCli {
       out.printf("  %-10s %s%n", c.name(), c.summary());
     }
     out.println();
-    out.println("Pipeline commands accept Beam's options too, e.g. --runner=FlinkRunner --flinkMaster=[local].");
+    out.println("Options are --name=value or --name value; a true/false option alone means true.");
+    out.println("Pipeline commands (" + String.join(", ", PIPELINE_COMMANDS)
+        + ") accept Beam's options too, e.g. --runner=FlinkRunner --flinkMaster=[local].");
   }
 
   private static boolean isHelp(String arg) {

@@ -32,7 +32,15 @@ final class PipelineArgs {
     } catch (IllegalArgumentException e) {
       String line = HeartBeamCli.firstLine(e.getMessage());
       Matcher missing = MISSING.matcher(line);
-      throw new UserError(missing.find() ? "missing " + missing.group(1) + ": " + missing.group(2) : line);
+      if (missing.find()) {
+        throw new UserError("missing " + missing.group(1) + ": " + missing.group(2));
+      }
+      Matcher stray = STRAY.matcher(line);
+      if (stray.find()) {
+        throw new UserError("unexpected argument '" + stray.group(1) + "': this command takes options only,"
+            + " as --name=value or --name value (a true/false option alone means true)");
+      }
+      throw new UserError(line);
     }
   }
 
