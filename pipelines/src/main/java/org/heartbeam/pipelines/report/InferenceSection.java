@@ -114,7 +114,7 @@ final class InferenceSection {
         String caption = group.measure() + " " + Format.number(value, group.measure().equals("Dice") ? 3 : 0)
             + (group.measure().equals("Dice") ? "" : " mm\u00b2") + " \u00b7 image " + image.imageKey()
             + " \u00b7 patient " + shortKey(image.patientKey()) + " \u00b7 phase " + image.phaseIndex();
-        figures.append("<figure>").append(Html.pngImage(png, "overlay of image " + image.imageKey(), 0, 0))
+        figures.append("<figure>").append(zoomed(png, image.imageKey()))
             .append("<figcaption>").append(Html.escape(caption)).append("</figcaption></figure>\n");
       }
       if (figures.length() > 0) {
@@ -126,6 +126,20 @@ final class InferenceSection {
       return "";
     }
     return "<section id=\"overlays\"><h2>Overlays</h2>\n" + groups + "</section>\n";
+  }
+
+  /**
+   * The heart region enlarged ({@link HeartCrop}), the whole field of view one click away (a closed
+   * {@code <details>}: no script, the page stays one file); the whole image alone when it shows no contour.
+   */
+  private static String zoomed(byte[] overlay, String imageKey) throws IOException {
+    String full = Html.pngImage(overlay, "overlay of image " + imageKey, 0, 0);
+    var crop = HeartCrop.of(overlay);
+    if (crop.isEmpty()) {
+      return full;
+    }
+    String zoom = Html.pngImage(crop.get().png(), "heart region of image " + imageKey, 0, 0);
+    return zoom.substring(0, zoom.length() - 1) + " class=\"zoom\">" + "<details><summary>whole image</summary>" + full + "</details>";
   }
 
   private static String ejectionFraction(InferenceRun run) throws IOException {
