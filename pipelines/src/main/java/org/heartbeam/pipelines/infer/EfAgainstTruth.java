@@ -21,6 +21,8 @@ import org.heartbeam.model.text.Plural;
  */
 public final class EfAgainstTruth {
   public static final String TRUTH_FILE = "ground_truth.csv";
+  /** The truth of the studies an inference run measured, in its output folder (what the report reads). */
+  public static final String RUN_TRUTH_FILE = "ef_truth.csv";
 
   /** One study: truth and measured (NaN when the run could not compute it). */
   public record Row(String patientKey, double trueEdvMl, double trueEsvMl, double trueEf, double edvMl,
@@ -69,6 +71,21 @@ public final class EfAgainstTruth {
           v.path("esv_ml").asDouble(Double.NaN), v.path("ef_percent").asDouble(Double.NaN)));
     }
     return rows;
+  }
+
+  /**
+   * Writes the truth of the measured studies into the run folder as {@value #RUN_TRUTH_FILE} (patient keys
+   * only, never IDs), where the report shows it next to the measured EF.
+   */
+  public static Path writeInto(Path runFolder, List<Row> rows) throws IOException {
+    StringBuilder csv = new StringBuilder("patient_key,true_edv_ml,true_esv_ml,true_ef_percent\n");
+    for (Row r : rows) {
+      csv.append(String.format(Locale.ROOT, "%s,%.3f,%.3f,%.3f%n", r.patientKey(), r.trueEdvMl(), r.trueEsvMl(),
+          r.trueEf()));
+    }
+    Path file = runFolder.resolve(RUN_TRUTH_FILE);
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    return file;
   }
 
   /** The table as the CLI prints it, with the largest EF error. */

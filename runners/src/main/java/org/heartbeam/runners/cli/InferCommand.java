@@ -41,7 +41,9 @@ final class InferCommand implements Command {
     var truth = EfAgainstTruth.truthFor(java.nio.file.Path.of(options.getInput()));
     if (truth.isPresent()) {
       out.println("infer: synthetic input: volumes against its ground truth");
-      EfAgainstTruth.print(EfAgainstTruth.compare(truth.get(), manifest.volumes()), out, "infer:   ");
+      var rows = EfAgainstTruth.compare(truth.get(), manifest.volumes());
+      EfAgainstTruth.print(rows, out, "infer:   ");
+      EfAgainstTruth.writeInto(manifest.path().getParent(), rows);
     }
     out.println("infer: report " + ReportCommand.write(manifest.path().getParent()));
     return 0;
