@@ -30,6 +30,7 @@ public final class HtmlReportWriter {
       td.bar { width: 200px; padding: 0; } div.bar { background: #b5524a; height: 12px; }
       .grid { display: flex; flex-wrap: wrap; gap: 12px; }
       figure { margin: 0; width: 280px; } figure img { width: 280px; height: auto; image-rendering: pixelated; }
+      figure details summary { font-size: 0.8em; cursor: pointer; color: #446; }
       figcaption { font-size: 0.8em; word-break: break-all; }
       #broken-images { color: #b00; font-weight: bold; }
       .meta { color: #666; }
@@ -47,6 +48,14 @@ public final class HtmlReportWriter {
         }
         document.body.setAttribute('data-images', String(images.length));
         document.body.setAttribute('data-broken-images', String(broken));
+        // The smallest rendered side of the enlarged heart regions (the browser test checks it).
+        var zooms = document.querySelectorAll('img.zoom'), smallest = -1;
+        for (var j = 0; j < zooms.length; j++) {
+          var box = zooms[j].getBoundingClientRect(), side = Math.min(box.width, box.height);
+          smallest = smallest < 0 ? side : Math.min(smallest, side);
+        }
+        document.body.setAttribute('data-zoomed-overlays', String(zooms.length));
+        document.body.setAttribute('data-smallest-zoom-px', String(Math.round(smallest)));
         if (broken > 0) {
           var note = document.getElementById('broken-images');
           note.textContent = broken + ' of ' + images.length + ' pictures could not be shown.';

@@ -14,11 +14,13 @@ import java.util.stream.Stream;
  * change in what the statistics and output transforms write is one edit:
  * <ul>
  *   <li>images.csv (required): image_key, patient_key, study_key, series_key, model_version,
- *       slice_position_mm, phase_index, lv_area_mm2, labelled, dice;
+ *       slice_position_mm, phase_index, lv_area_mm2, labelled, dice (and, for the expert contours'
+ *       EF, trigger_time_ms and label_area_mm2);
  *   <li>patients.csv and run.csv: one row per (model version[, patient], metric); the "dice" rows are
  *       read: images, labelled, mean, sd, median, min, max;
  *   <li>volumes.csv: model_version, patient_key, study_key, series_key, edv_ml, esv_ml, sv_ml,
  *       ef_percent, computable, reason;
+ *   <li>ef_truth.csv (the phantom's truth by patient key): patient_key, true_ef_percent;
  *   <li>overlay PNGs named {@code <imageKey>_overlay.png}, at any depth below the run folder.
  * </ul>
  * Optional files that are missing leave their part empty (the report omits that section).
@@ -40,9 +42,12 @@ final class InferenceRunFiles {
   }
 
   static InferenceRun read(Path runDir) throws IOException {
-    return new InferenceRun(images(CsvTable.read(runDir.resolve(IMAGES_CSV))),
-        diceSummaries(optional(runDir.resolve(PATIENTS_CSV))), diceSummaries(optional(runDir.resolve(RUN_CSV))),
-        volumes(optional(runDir.resolve(VOLUMES_CSV))), overlays(runDir));
+    CsvTable images = CsvTable.read(runDir.resolve(IMAGES_CSV));
+    List<EfTruth> truths = new ArrayList<>(EfTruthFiles.phantom(optional(runDir.resolve(EfTruthFiles.PHANTOM_CSV))));
+    truths.addAll(EfTruthFiles.expert(images));
+    return new InferenceRun(images(images), diceSummaries(optional(runDir.resolve(PATIENTS_CSV))),
+        diceSummaries(optional(runDir.resolve(RUN_CSV))), volumes(optional(runDir.resolve(VOLUMES_CSV))),
+        overlays(runDir), truths);
   }
 
   private static CsvTable optional(Path file) throws IOException {

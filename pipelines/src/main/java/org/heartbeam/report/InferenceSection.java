@@ -114,7 +114,7 @@ final class InferenceSection {
         String caption = group.measure() + " " + Format.number(value, group.measure().equals("Dice") ? 3 : 0)
             + (group.measure().equals("Dice") ? "" : " mm\u00b2") + " \u00b7 image " + image.imageKey()
             + " \u00b7 patient " + shortKey(image.patientKey()) + " \u00b7 phase " + image.phaseIndex();
-        figures.append("<figure>").append(Html.pngImage(png, "overlay of image " + image.imageKey(), 0, 0))
+        figures.append("<figure>").append(zoomed(png, image.imageKey()))
             .append("<figcaption>").append(Html.escape(caption)).append("</figcaption></figure>\n");
       }
       if (figures.length() > 0) {
@@ -126,6 +126,20 @@ final class InferenceSection {
       return "";
     }
     return "<section id=\"overlays\"><h2>Overlays</h2>\n" + groups + "</section>\n";
+  }
+
+  /**
+   * The heart region enlarged ({@link HeartCrop}), the whole field of view one click away (a closed
+   * {@code <details>}: no script, the page stays one file); the whole image alone when it shows no contour.
+   */
+  private static String zoomed(byte[] overlay, String imageKey) throws IOException {
+    String full = Html.pngImage(overlay, "overlay of image " + imageKey, 0, 0);
+    var crop = HeartCrop.of(overlay);
+    if (crop.isEmpty()) {
+      return full;
+    }
+    String zoom = Html.pngImage(crop.get().png(), "heart region of image " + imageKey, 0, 0);
+    return zoom.substring(0, zoom.length() - 1) + " class=\"zoom\">" + "<details><summary>whole image</summary>" + full + "</details>";
   }
 
   private static String ejectionFraction(InferenceRun run) throws IOException {
@@ -147,18 +161,31 @@ final class InferenceSection {
         labels.add(label);
       }
       double bar = drawable ? Math.max(0, Math.min(100, v.efPercent())) : 0;
-      rows.add(List.of(label, Format.number(v.edvMl(), 1), Format.number(v.esvMl(), 1), Format.number(v.svMl(), 1),
-          Format.number(v.efPercent(), 1),
-          Html.raw(drawable ? "<div class=\"bar\" style=\"width:" + Format.number(bar, 1) + "%\"></div>" : "", "bar"),
-          v.computable() ? "" : v.reason()));
+      List<Object> row = new ArrayList<>(List.of(label, Format.number(v.edvMl(), 1), Format.number(v.esvMl(), 1),
+          Format.number(v.svMl(), 1), Format.number(v.efPercent(), 1)));
+      for (String source : EjectionFractionChart.sourcesIn(run.truths())) {
+        Double truth = EjectionFractionChart.truthOf(v, source, run.truths());
+        row.add(truth == null ? "" : Format.number(truth, 1));
+      }
+      row.add(Html.raw(drawable ? "<div class=\"bar\" style=\"width:" + Format.number(bar, 1) + "%\"></div>" : "",
+          "bar"));
+      row.add(v.computable() ? "" : v.reason());
+      rows.add(row);
     }
+    List<String> header = new ArrayList<>(List.of("patient/series", "EDV (ml)", "ESV (ml)", "SV (ml)", "EF (%)"));
+    EjectionFractionChart.sourcesIn(run.truths()).forEach(source -> header.add("EF, " + source + " (%)"));
+    header.addAll(List.of("EF", "not computable because"));
     StringBuilder out = new StringBuilder("<section id=\"ejection-fraction\"><h2>Ejection fraction</h2>\n");
     if (!computable.isEmpty()) {
-      out.append(Html.pngImage(EjectionFractionChart.png(computable, labels), "ejection fraction per series",
+      out.append(Html.pngImage(EjectionFractionChart.png(computable, labels, run.truths()),
+          run.truths().isEmpty() ? "ejection fraction per series" : "ejection fraction per series, measured and true",
           EjectionFractionChart.WIDTH, EjectionFractionChart.HEIGHT));
     }
-    out.append(Html.table("numbers", List.of("patient/series", "EDV (ml)", "ESV (ml)", "SV (ml)", "EF (%)", "EF",
-        "not computable because"), rows));
+    if (EjectionFractionChart.sourcesIn(run.truths()).contains(EfTruth.EXPERT)) {
+      out.append("<p class=\"meta\">Expert contours: the same Simpson sum over the experts' areas, on the slices"
+          + " and phases they contoured (which may be fewer than the measured series has).</p>\n");
+    }
+    out.append(Html.table("numbers", header, rows));
     return out.append("</section>\n").toString();
   }
 

@@ -68,14 +68,19 @@ class HtmlReportWriterTest {
     assertTrue(bestImage > best, "Dice 0.95 is among the best");
 
     List<BufferedImage> images = EmbeddedImages.decode(html);
-    assertEquals(3 + 6, images.size(),
-        "histogram, box plot, EF chart and 6 overlays (7 images: 2 worst, 2 median, 2 best)");
+    assertEquals(3 + 6 + 6, images.size(),
+        "histogram, box plot, EF chart and 6 overlays (7 images: 2 worst, 2 median, 2 best), each enlarged"
+            + " around the heart and whole");
     assertSize(images.get(0), DiceHistogramChart.WIDTH, DiceHistogramChart.HEIGHT);
     assertSize(images.get(1), DiceByPatientChart.WIDTH, DiceByPatientChart.HEIGHT);
     long overlays = images.stream()
         .filter(i -> i.getWidth() == RunFolderFixtures.OVERLAY_SIZE && i.getHeight() == RunFolderFixtures.OVERLAY_SIZE)
         .count();
     assertEquals(6, overlays);
+    long enlarged = images.stream().filter(i -> i.getWidth() >= HeartCrop.MIN_SIDE_PX && i.getWidth() == i.getHeight())
+        .count();
+    assertEquals(6, enlarged, "every overlay's heart region, at least " + HeartCrop.MIN_SIDE_PX + " px");
+    assertEquals(6, html.split("<details><summary>whole image</summary>", -1).length - 1);
     assertSize(images.get(images.size() - 1), EjectionFractionChart.WIDTH, EjectionFractionChart.HEIGHT);
   }
 

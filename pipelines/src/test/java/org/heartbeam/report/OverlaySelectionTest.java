@@ -51,7 +51,7 @@ class OverlaySelectionTest {
         files.put(key, Path.of(key + "_overlay.png"));
       }
     }
-    return new InferenceRun(images, List.of(), List.of(), List.of(), files);
+    return new InferenceRun(images, List.of(), List.of(), List.of(), files, List.of());
   }
 
   private static List<String> keys(OverlaySelection.Group group) {

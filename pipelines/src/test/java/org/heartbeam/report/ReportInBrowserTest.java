@@ -21,6 +21,8 @@ class ReportInBrowserTest {
   private static final int HEIGHT = 2000;
   private static final Pattern BROKEN = Pattern.compile("<body[^>]* data-broken-images=\"(\\d+)\"");
   private static final Pattern IMAGES = Pattern.compile("<body[^>]* data-images=\"(\\d+)\"");
+  private static final Pattern ZOOMED = Pattern.compile("<body[^>]* data-zoomed-overlays=\"(\\d+)\"");
+  private static final Pattern SMALLEST_ZOOM = Pattern.compile("<body[^>]* data-smallest-zoom-px=\"(\\d+)\"");
 
   @Test
   void inferenceAndTrainingReportsLoadCleanlyAndEveryPictureRenders(@TempDir Path tmp) throws Exception {
@@ -34,6 +36,14 @@ class ReportInBrowserTest {
       int embedded = EmbeddedImages.decode(Files.readString(page, StandardCharsets.UTF_8)).size();
       assertEquals(embedded, attribute(IMAGES, loaded.stdout()), "the page's own image count ran: " + page);
       assertEquals(0, attribute(BROKEN, loaded.stdout()), "every <img> has naturalWidth > 0: " + page);
+    }
+
+    // Overlays show the heart region enlarged, large enough on screen to judge a contour.
+    {
+      HeadlessChromium.Result loaded = chromium.dumpDom(inference);
+      assertEquals(6, attribute(ZOOMED, loaded.stdout()), "one enlarged heart region per overlay shown");
+      int smallest = attribute(SMALLEST_ZOOM, loaded.stdout());
+      assertTrue(smallest >= HeartCrop.MIN_SIDE_PX, "rendered heart region " + smallest + " px");
     }
 
     Path screenshot = tmp.resolve("inference.png");

@@ -116,6 +116,13 @@ public record ImageStatistics(
     return seriesInstanceUid.isEmpty() ? "" : "se-" + CardiacImage.shortHash("series:" + seriesInstanceUid);
   }
 
+  /** The same statistics with the cine phase known (ranked by trigger time where the header had none). */
+  public ImageStatistics withPhaseIndex(int phase) {
+    return new ImageStatistics(imageKey, patientKey, studyKey, seriesKey, sourceUri, modelVersion, slicePositionMm,
+        phase, triggerTimeMs, lvAreaMm2, predictedPixels, labelled, labelAreaMm2, dice, smoothedDice, iou, precision,
+        recall, hd95Mm, assdMm);
+  }
+
   /** Whether the header placed the image along a stack's normal, which a volume needs. */
   public boolean hasSlicePosition() {
     return Double.isFinite(slicePositionMm);

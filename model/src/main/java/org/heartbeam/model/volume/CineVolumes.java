@@ -1,9 +1,7 @@
 package org.heartbeam.model.volume;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,17 +10,14 @@ import java.util.TreeMap;
  * LV volume per cardiac phase of one short-axis cine stack by Simpson's disc summation (the sum over
  * slices of area x slice spacing), and from it EDV, ESV, SV and EF.
  *
- * <p>Slices are grouped by position (within {@link #POSITION_TOLERANCE_MM}); the spacing is the median
+ * <p>Slices are grouped by position (within {@link CinePhases#POSITION_TOLERANCE_MM}); the spacing is the median
  * gap between neighbouring slice positions, so one missing slice in the middle of a stack does not
  * change it. Phases come from the images' phase index, or, where the header has none (Sunnybrook),
- * from ranking trigger times within each slice. A phase counts only if every slice has it: a volume
+ * from ranking trigger times within each slice ({@link CinePhases}). A phase counts only if every slice has it: a volume
  * summed over fewer slices would be silently small. ED is the phase of the largest volume, ES of the
  * smallest.
  */
 public final class CineVolumes {
-  /** Positions closer than this are one slice (DS rounding in headers). */
-  public static final double POSITION_TOLERANCE_MM = 0.5;
-
   private final int slices;
   private final double sliceSpacingMm;
   private final double[] volumesMl;
@@ -84,20 +79,7 @@ public final class CineVolumes {
   }
 
   private static List<List<SliceArea>> groupBySlice(Collection<SliceArea> areas) {
-    List<SliceArea> sorted = new ArrayList<>(areas);
-    sorted.sort(Comparator.comparingDouble(SliceArea::slicePositionMm));
-    List<List<SliceArea>> slices = new ArrayList<>();
-    for (SliceArea a : sorted) {
-      List<SliceArea> last = slices.isEmpty() ? null : slices.get(slices.size() - 1);
-      if (last != null && a.slicePositionMm() - last.get(0).slicePositionMm() < POSITION_TOLERANCE_MM) {
-        last.add(a);
-      } else {
-        List<SliceArea> slice = new ArrayList<>();
-        slice.add(a);
-        slices.add(slice);
-      }
-    }
-    return slices;
+    return CinePhases.bySlice(areas, SliceArea::slicePositionMm);
   }
 
   private static double medianGap(List<List<SliceArea>> slices) {
@@ -127,8 +109,7 @@ public final class CineVolumes {
       throw new IllegalArgumentException("images at slice position " + slice.get(0).slicePositionMm()
           + " mm have neither phase index nor trigger time");
     }
-    List<SliceArea> byTime = new ArrayList<>(slice);
-    byTime.sort(Comparator.comparingDouble(SliceArea::triggerTimeMs));
+    List<SliceArea> byTime = CinePhases.byTriggerTime(slice, SliceArea::triggerTimeMs);
     for (int p = 0; p < byTime.size(); p++) {
       byPhase.put(p, byTime.get(p).areaMm2());
     }

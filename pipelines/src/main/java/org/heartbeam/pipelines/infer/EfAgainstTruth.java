@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.heartbeam.model.image.PatientKey;
+import org.heartbeam.model.text.Plural;
 
 /**
  * Measured EDV, ESV and EF of an inference run next to the truth of a synthetic set
@@ -20,6 +21,8 @@ import org.heartbeam.model.image.PatientKey;
  */
 public final class EfAgainstTruth {
   public static final String TRUTH_FILE = "ground_truth.csv";
+  /** The truth of the studies an inference run measured, in its output folder (what the report reads). */
+  public static final String RUN_TRUTH_FILE = "ef_truth.csv";
 
   /** One study: truth and measured (NaN when the run could not compute it). */
   public record Row(String patientKey, double trueEdvMl, double trueEsvMl, double trueEf, double edvMl,
@@ -70,6 +73,21 @@ public final class EfAgainstTruth {
     return rows;
   }
 
+  /**
+   * Writes the truth of the measured studies into the run folder as {@value #RUN_TRUTH_FILE} (patient keys
+   * only, never IDs), where the report shows it next to the measured EF.
+   */
+  public static Path writeInto(Path runFolder, List<Row> rows) throws IOException {
+    StringBuilder csv = new StringBuilder("patient_key,true_edv_ml,true_esv_ml,true_ef_percent\n");
+    for (Row r : rows) {
+      csv.append(String.format(Locale.ROOT, "%s,%.3f,%.3f,%.3f%n", r.patientKey(), r.trueEdvMl(), r.trueEsvMl(),
+          r.trueEf()));
+    }
+    Path file = runFolder.resolve(RUN_TRUTH_FILE);
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    return file;
+  }
+
   /** The table as the CLI prints it, with the largest EF error. */
   public static void print(List<Row> rows, PrintStream out, String prefix) {
     out.println(prefix + "patient           | EDV true/measured ml | ESV true/measured ml | EF true/measured % | EF error");
@@ -79,7 +97,7 @@ public final class EfAgainstTruth {
           r.patientKey(), r.trueEdvMl(), r.edvMl(), r.trueEsvMl(), r.esvMl(), r.trueEf(), r.ef(), r.efError());
       worst = Math.max(worst, Math.abs(r.efError()));
     }
-    out.printf(Locale.ROOT, "%s%d studies, largest EF error %.1f points%n", prefix, rows.size(), worst);
+    out.printf(Locale.ROOT, "%s%s, largest EF error %.1f points%n", prefix, Plural.of(rows.size(), "study", "studies"), worst);
   }
 
   private static double number(String[] fields, List<String> header, String column) {

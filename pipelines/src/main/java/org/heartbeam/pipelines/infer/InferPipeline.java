@@ -12,6 +12,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TupleTag;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.model.image.SegmentedImage;
 import org.heartbeam.model.stats.ImageStatistics;
@@ -32,6 +33,7 @@ import org.heartbeam.registry.ModelRegistry;
 import org.heartbeam.registry.ResolvedModel;
 import org.heartbeam.transforms.stats.ComputeImageStatistics;
 import org.heartbeam.transforms.stats.EstimateVolumes;
+import org.heartbeam.transforms.stats.RankCinePhases;
 import org.heartbeam.transforms.stats.SummarizeStatistics;
 import org.heartbeam.transforms.stats.WriteStatistics;
 
@@ -43,7 +45,7 @@ import org.heartbeam.transforms.stats.WriteStatistics;
  * <pre>
  *   ReadImages -> RunInference(UNetModelHandler) -> WriteMaskImages (masks/)
  *                                                -> WriteSegmentations (seg/)   [DICOM sources]
- *                                                -> ComputeImageStatistics -> images.csv
+ *                                                -> ComputeImageStatistics -> RankCinePhases -> images.csv
  *                                                      -> SummarizeStatistics -> patients.csv, run.csv/json
  *                                                      -> EstimateVolumes -> volumes.csv/json   [DICOM sources]
  *   dead letters of every step -> dead_letters.jsonl
@@ -57,6 +59,7 @@ public final class InferPipeline {
   static final Set<String> OUTPUT_STAGES = Set.of(ComputeImageStatistics.STAGE, EstimateVolumes.STAGE,
       WriteMaskImages.STAGE, WriteSegmentations.STAGE);
   private static final Duration MAX_BATCH_WAIT = Duration.ofSeconds(1);
+  private static final TupleTag<ImageStatistics> PHASED = new TupleTag<ImageStatistics>("phased") {};
 
   private InferPipeline() {}
 
@@ -126,8 +129,11 @@ public final class InferPipeline {
       deadLetters.add(images.apply("WriteSegmentations", WriteSegmentations.to(output + "/" + SEG_DIR)).deadLetters());
     }
 
-    WithDeadLetters<ImageStatistics> statistics = images.apply("ComputeImageStatistics",
+    WithDeadLetters<ImageStatistics> measured = images.apply("ComputeImageStatistics",
         ComputeImageStatistics.create());
+    // Before anything is written: images whose headers have no phase (Sunnybrook) get their trigger-time rank.
+    WithDeadLetters<ImageStatistics> statistics = WithDeadLetters.of(PHASED,
+        measured.output().apply("RankCinePhases", RankCinePhases.create()), measured.deadLetters());
     statistics.output().apply("WriteImageStatistics", WriteStatistics.images(output));
     statistics.output().apply("PerPatient", SummarizeStatistics.perPatient())
         .apply("WritePatients", WriteStatistics.patients(output));

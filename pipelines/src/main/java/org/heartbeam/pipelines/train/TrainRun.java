@@ -29,6 +29,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.heartbeam.model.file.ModelFile;
 import org.heartbeam.model.file.ModelProvenance;
 import org.heartbeam.model.preprocess.PreprocessOptions;
+import org.heartbeam.model.text.Plural;
 import org.heartbeam.model.unet.SameDiffUNet;
 import org.heartbeam.model.unet.UNetConfig;
 import org.heartbeam.pipelines.split.DatasetSplit;
@@ -107,8 +108,8 @@ public final class TrainRun {
       if (input == null) {
         input = work.resolve("synthetic");
         SyntheticStudyGenerator.generate(syntheticData(options.getSeed()), input);
-        progress.println("train: generated a phantom set of " + syntheticData(options.getSeed()).patients()
-            + " patients in the work folder");
+        progress.println("train: generated a phantom set of "
+            + Plural.of(syntheticData(options.getSeed()).patients(), "patient") + " in the work folder");
       }
       return train(startedAt, output, input, format, config, work);
     } finally {
@@ -141,9 +142,9 @@ public final class TrainRun {
           + patients.getOrDefault("validation", 0) + " patients; see dead letters)");
     }
     String fingerprint = sha256(String.join("\n", trainEntries));
-    progress.printf("train: %d train images (%d patients), %d validation images (%d patients), %s%n",
-        trainEntries.size(), patients.getOrDefault("train", 0), validationImages,
-        patients.getOrDefault("validation", 0), config);
+    progress.printf("train: %s (%s), %s (%s), %s%n", Plural.of(trainEntries.size(), "train image"),
+        Plural.of(patients.getOrDefault("train", 0), "patient"), Plural.of(validationImages, "validation image"),
+        Plural.of(patients.getOrDefault("validation", 0), "patient"), config);
 
     SameDiffUNet net = new SameDiffUNet(config);
     Trainer trainer = new Trainer(net, options.getBatchSize(), driverDeadLetters::add);
@@ -200,7 +201,7 @@ public final class TrainRun {
         printProgress(m, epochs, (System.nanoTime() - trainingStart) / 1e9);
         if (options.getPatience() > 0 && sinceBest >= options.getPatience() && epoch < epochs) {
           stoppedEarly = true;
-          progress.printf("train: stopping early, no better validation Dice for %d epochs%n", sinceBest);
+          progress.println("train: stopping early, no better validation Dice for " + Plural.of(sinceBest, "epoch"));
           break;
         }
       }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.heartbeam.model.bench.BenchNetwork;
 import org.heartbeam.model.bench.ModelBench;
 
@@ -51,6 +52,11 @@ final class BenchCommand implements Command {
     out.println("  --input=SIZE,...  square input sizes for the reference network (default 256)");
     out.println("  --variants        also the up-sample + 3x3 conv variant at each input size");
     out.println("  --threads=N,...   OpenMP threads, each in a child JVM (default: this JVM's OMP_NUM_THREADS)");
+  }
+
+  @Override
+  public Set<String> flagOptions() {
+    return Set.of("variants");
   }
 
   @Override

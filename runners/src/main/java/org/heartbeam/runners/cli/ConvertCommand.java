@@ -1,6 +1,7 @@
 package org.heartbeam.runners.cli;
 
 import java.io.PrintStream;
+import org.heartbeam.model.text.Plural;
 import org.heartbeam.pipelines.convert.ConvertManifest;
 import org.heartbeam.pipelines.convert.ConvertOptions;
 import org.heartbeam.pipelines.convert.ConvertPipeline;
@@ -26,7 +27,7 @@ final class ConvertCommand implements Command {
     out.println("Writes train-*.tfrecords and validation-*.tfrecords (the seed's schema: height, width, depth,");
     out.println("name, image_raw int64 LE, label_raw uint8), patients.csv, dead_letters.jsonl and manifest.json.");
     out.println();
-    PipelineArgs.printHelp(out, ConvertOptions.class);
+    PipelineArgs.printPipelineHelp(out, ConvertOptions.class);
   }
 
   @Override
@@ -38,10 +39,11 @@ final class ConvertCommand implements Command {
   }
 
   static void print(ConvertManifest manifest, PrintStream out) {
-    out.printf("convert: %d train records (%d patients), %d validation records (%d patients), %d dead-lettered%n",
-        manifest.records(DatasetSplit.TRAIN), manifest.patients(DatasetSplit.TRAIN),
-        manifest.records(DatasetSplit.VALIDATION), manifest.patients(DatasetSplit.VALIDATION),
-        manifest.deadLettered());
+    out.printf("convert: %s (%s), %s (%s), %d dead-lettered%n",
+        Plural.of(manifest.records(DatasetSplit.TRAIN), "train record"),
+        Plural.of(manifest.patients(DatasetSplit.TRAIN), "patient"),
+        Plural.of(manifest.records(DatasetSplit.VALIDATION), "validation record"),
+        Plural.of(manifest.patients(DatasetSplit.VALIDATION), "patient"), manifest.deadLettered());
     out.println("convert: manifest " + manifest.path());
   }
 }

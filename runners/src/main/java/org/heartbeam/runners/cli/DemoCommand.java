@@ -144,6 +144,7 @@ final class DemoCommand implements Command {
     List<EfAgainstTruth.Row> rows = EfAgainstTruth.compare(heldOut.resolve(EfAgainstTruth.TRUTH_FILE),
         inferred.volumes());
     EfAgainstTruth.print(rows, out, "demo:   ");
+    EfAgainstTruth.writeInto(inference, rows);
     Path report = ReportCommand.write(inference);
 
     out.println();

@@ -1,10 +1,20 @@
 package org.heartbeam.runners.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.heartbeam.pipelines.convert.ConvertOptions;
+import org.heartbeam.pipelines.infer.InferOptions;
+import org.heartbeam.pipelines.stream.StreamOptions;
+import org.heartbeam.pipelines.train.TrainOptions;
 
 /**
  * {@code heartbeam <command> [options]}: the one entry point users see. Beam's own pipeline options
@@ -12,6 +22,14 @@ import java.util.Map;
  */
 public final class HeartBeamCli {
   static final int EXIT_USER_ERROR = 2;
+  /** The commands that run Beam pipelines, so take Beam's runner options. */
+  static final List<String> PIPELINE_COMMANDS = List.of("convert", "train", "infer", "stream", "demo");
+  /** The commands whose run gets a log file: those that run pipelines, the receiver and benchmarks. */
+  static final List<String> LOGGED_COMMANDS = List.of("convert", "train", "infer", "stream", "demo", "receive",
+      "bench");
+  /** Every options interface a command parses; all of them live in one JVM (the demo runs several). */
+  static final List<Class<? extends PipelineOptions>> OPTION_INTERFACES = List.of(ConvertOptions.class,
+      TrainOptions.class, InferOptions.class, StreamOptions.class, SynthCliOptions.class, ReceiveCliOptions.class);
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
@@ -29,7 +47,28 @@ public final class HeartBeamCli {
   }
 
   public static void main(String[] args) {
-    System.exit(standard().run(args, System.out, System.err));
+    System.exit(standard().runWithLogging(args, System.out, System.err));
+  }
+
+  /**
+   * What {@code main} runs: the command with its logging set up ({@link CliLogging}). Commands that run
+   * pipelines, the receiver and benchmarks get a log file of their own, named once on stderr;
+   * {@code --verbose} (anywhere) shows every log line on the console as well.
+   */
+  public int runWithLogging(String[] args, PrintStream out, PrintStream err) {
+    boolean verbose = Arrays.asList(args).contains(CliLogging.VERBOSE);
+    String[] rest = Arrays.stream(args).filter(a -> !a.equals(CliLogging.VERBOSE)).toArray(String[]::new);
+    boolean logged = rest.length > 0 && LOGGED_COMMANDS.contains(rest[0])
+        && Arrays.stream(rest).noneMatch(HeartBeamCli::isHelp);
+    Optional<Path> logFile = logged ? Optional.of(CliLogging.logFileFor(rest[0])) : Optional.empty();
+    try {
+      CliLogging.configure(err, logFile, verbose);
+    } catch (IOException e) {
+      err.println("heartbeam: no log file (" + e.getMessage() + "); logging to the console only");
+      logFile = Optional.empty();
+    }
+    logFile.ifPresent(file -> err.println("heartbeam " + rest[0] + ": full log in " + file));
+    return run(rest, out, err);
   }
 
   /** Runs one command line; returns the exit status (0 ok, 2 user error, 1 failure). */
@@ -49,7 +88,9 @@ public final class HeartBeamCli {
       return 0;
     }
     try {
-      return command.run(rest, out);
+      Set<String> flags = new HashSet<>(GnuOptionForm.booleanOptions(OPTION_INTERFACES));
+      flags.addAll(command.flagOptions());
+      return command.run(GnuOptionForm.join(rest, flags::contains), out);
     } catch (UserError e) {
       err.println("heartbeam " + command.name() + ": " + e.getMessage());
       return EXIT_USER_ERROR;
@@ -73,7 +114,11 @@ public final class HeartBeamCli {
       out.printf("  %-10s %s%n", c.name(), c.summary());
     }
     out.println();
-    out.println("Pipeline commands accept Beam's options too, e.g. --runner=FlinkRunner --flinkMaster=[local].");
+    out.println("Options are --name=value or --name value; a true/false option alone means true.");
+    out.println("Pipeline commands, receive and bench write a full log to heartbeam-out/logs/<command>-<time>.log");
+    out.println("($HEARTBEAM_LOG_DIR); --verbose also shows every log line (Beam, Flink, ND4J) on the console.");
+    out.println("Pipeline commands (" + String.join(", ", PIPELINE_COMMANDS)
+        + ") accept Beam's options too, e.g. --runner=FlinkRunner --flinkMaster=[local].");
   }
 
   private static boolean isHelp(String arg) {

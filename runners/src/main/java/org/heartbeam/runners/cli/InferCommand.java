@@ -3,6 +3,7 @@ package org.heartbeam.runners.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.heartbeam.model.text.Plural;
 import org.heartbeam.pipelines.infer.EfAgainstTruth;
 import org.heartbeam.pipelines.infer.InferManifest;
 import org.heartbeam.pipelines.infer.InferOptions;
@@ -29,7 +30,7 @@ final class InferCommand implements Command {
     out.println("patients.csv, run.csv/json (Dice, IoU, HD95, ASSD where labels exist; LV area always), volumes.csv/json");
     out.println("(EDV, ESV, SV, EF per cine series), dead_letters.jsonl, infer_manifest.json and report.html.");
     out.println();
-    PipelineArgs.printHelp(out, InferOptions.class);
+    PipelineArgs.printPipelineHelp(out, InferOptions.class);
   }
 
   @Override
@@ -40,28 +41,30 @@ final class InferCommand implements Command {
     var truth = EfAgainstTruth.truthFor(java.nio.file.Path.of(options.getInput()));
     if (truth.isPresent()) {
       out.println("infer: synthetic input: volumes against its ground truth");
-      EfAgainstTruth.print(EfAgainstTruth.compare(truth.get(), manifest.volumes()), out, "infer:   ");
+      var rows = EfAgainstTruth.compare(truth.get(), manifest.volumes());
+      EfAgainstTruth.print(rows, out, "infer:   ");
+      EfAgainstTruth.writeInto(manifest.path().getParent(), rows);
     }
     out.println("infer: report " + ReportCommand.write(manifest.path().getParent()));
     return 0;
   }
 
   static void print(InferManifest manifest, PrintStream out) {
-    out.printf(Locale.ROOT, "infer: %d images segmented by %s in %.1f s, %d inputs dead-lettered, %d output failures%s%n",
-        manifest.imagesSegmented(), manifest.modelVersion(), manifest.seconds(), manifest.inputsDeadLettered(),
-        manifest.outputFailures(), manifest.reconciles().map(ok -> ok ? " (counts reconcile)" : " (COUNTS DO NOT RECONCILE)")
+    out.printf(Locale.ROOT, "infer: %s segmented by %s in %.1f s, %s dead-lettered, %s%s%n",
+        Plural.of(manifest.imagesSegmented(), "image"), manifest.modelVersion(), manifest.seconds(),
+        Plural.of(manifest.inputsDeadLettered(), "input"), Plural.of(manifest.outputFailures(), "output failure"), manifest.reconciles().map(ok -> ok ? " (counts reconcile)" : " (COUNTS DO NOT RECONCILE)")
             .orElse(""));
     JsonNode dice = manifest.runMetric("dice");
     if (dice.path("count").asLong() > 0) {
-      out.printf(Locale.ROOT, "infer: Dice over %d labelled images: mean %.3f, median %.3f, min %.3f%n",
-          dice.path("count").asLong(), dice.path("mean").asDouble(), dice.path("median").asDouble(),
+      out.printf(Locale.ROOT, "infer: Dice over %s: mean %.3f, median %.3f, min %.3f%n",
+          Plural.of(dice.path("count").asLong(), "labelled image"), dice.path("mean").asDouble(), dice.path("median").asDouble(),
           dice.path("min").asDouble());
     }
     for (JsonNode v : manifest.volumes()) {
       if (v.path("computable").asBoolean()) {
-        out.printf(Locale.ROOT, "infer: %s %s: %d slices x %d phases, EDV %.1f ml, ESV %.1f ml, EF %.1f %%%n",
-            v.path("patient_key").asText(), v.path("series_key").asText(), v.path("slices").asInt(),
-            v.path("phases").asInt(), v.path("edv_ml").asDouble(), v.path("esv_ml").asDouble(),
+        out.printf(Locale.ROOT, "infer: %s %s: %s x %s, EDV %.1f ml, ESV %.1f ml, EF %.1f %%%n",
+            v.path("patient_key").asText(), v.path("series_key").asText(), Plural.of(v.path("slices").asInt(), "slice"),
+            Plural.of(v.path("phases").asInt(), "phase"), v.path("edv_ml").asDouble(), v.path("esv_ml").asDouble(),
             v.path("ef_percent").asDouble());
       } else {
         out.printf(Locale.ROOT, "infer: %s %s: no EF (%s)%n", v.path("patient_key").asText(),

@@ -18,6 +18,8 @@ import org.apache.flink.api.java.ExecutionEnvironment;
 final class PipelineArgs {
   /** Beam's "Missing required value for [--output, "description"]." */
   private static final Pattern MISSING = Pattern.compile("Missing required value for \\[(--\\w+), \"(.*)\"\\]");
+  /** Beam's "Argument 'x' does not begin with '--'": a word no option took as its value. */
+  private static final Pattern STRAY = Pattern.compile("Argument '(.*)' does not begin with '--'");
 
   private PipelineArgs() {}
 
@@ -32,7 +34,15 @@ final class PipelineArgs {
     } catch (IllegalArgumentException e) {
       String line = HeartBeamCli.firstLine(e.getMessage());
       Matcher missing = MISSING.matcher(line);
-      throw new UserError(missing.find() ? "missing " + missing.group(1) + ": " + missing.group(2) : line);
+      if (missing.find()) {
+        throw new UserError("missing " + missing.group(1) + ": " + missing.group(2));
+      }
+      Matcher stray = STRAY.matcher(line);
+      if (stray.find()) {
+        throw new UserError("unexpected argument '" + stray.group(1) + "': this command takes options only,"
+            + " as --name=value or --name value (a true/false option alone means true)");
+      }
+      throw new UserError(line);
     }
   }
 
@@ -67,9 +77,19 @@ final class PipelineArgs {
     return !ExecutionEnvironment.areExplicitEnvironmentsAllowed();
   }
 
+  /** Help of a pipeline command: its own options, then how Beam's runner options pass through. */
+  static void printPipelineHelp(PrintStream out, Class<? extends PipelineOptions> options) {
+    printHelp(out, options);
+    out.println();
+    out.println("Beam's options pass through (--runner, --flinkMaster, --parallelism, ...). Without --runner,");
+    out.println("pipelines run on embedded Flink (--runner=FlinkRunner --flinkMaster=[local]); started by");
+    out.println("`flink run`, on that Flink cluster (--flinkMaster=[auto]).");
+  }
+
   /**
    * The command's own options (those its interface declares) with description and default; Beam's
-   * printHelp would list every inherited Beam option first, and call DirectRunner the default.
+   * printHelp would list every inherited Beam option first, and call DirectRunner the default. Commands
+   * that run no pipeline (receive, synth) show only these: Beam's runner options do nothing there.
    */
   static void printHelp(PrintStream out, Class<? extends PipelineOptions> options) {
     out.println("options:");
@@ -84,10 +104,6 @@ final class PipelineArgs {
             out.println("      " + description.value());
           }
         });
-    out.println();
-    out.println("Beam's options pass through (--runner, --flinkMaster, --parallelism, ...). Without --runner,");
-    out.println("pipelines run on embedded Flink (--runner=FlinkRunner --flinkMaster=[local]); started by");
-    out.println("`flink run`, on that Flink cluster (--flinkMaster=[auto]).");
   }
 
   private static String describeDefault(Method getter) {

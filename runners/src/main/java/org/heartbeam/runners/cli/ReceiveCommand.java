@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.heartbeam.dicom.net.DicomStoreReceiver;
 import org.heartbeam.dicom.net.ReceiverLimits;
+import org.heartbeam.model.text.Plural;
+import org.heartbeam.dicom.net.DicomStoreReceiver;
 
 /** {@code heartbeam receive}: a DICOM C-STORE receiver feeding the folder {@code heartbeam stream} watches. */
 final class ReceiveCommand implements Command {
@@ -86,9 +88,9 @@ final class ReceiveCommand implements Command {
     } catch (IOException e) {
       out.println("receive: closing: " + e);
     }
-    out.printf("receive: stopped; %d images landed, %d refused after receipt, %d associations refused for a limit,"
-        + " %d dropped%n", receiver.objectsLanded(), receiver.objectsRefused(), receiver.associationsRefused(),
-        receiver.associationsDropped());
+    out.printf("receive: stopped; %s landed, %d refused after receipt, %s refused for a limit, %d dropped%n",
+        Plural.of(receiver.objectsLanded(), "image"), receiver.objectsRefused(),
+        Plural.of(receiver.associationsRefused(), "association"), receiver.associationsDropped());
     stopped.countDown();
   }
 }

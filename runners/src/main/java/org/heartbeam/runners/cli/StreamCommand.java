@@ -33,7 +33,7 @@ final class StreamCommand implements Command {
     out.println("--modelRefreshSeconds. Runs until stopped (Ctrl-C) unless --idleStopSeconds or --maxSeconds.");
     out.println("Pair it with `heartbeam receive --output=<watched folder>`.");
     out.println();
-    PipelineArgs.printHelp(out, StreamOptions.class);
+    PipelineArgs.printPipelineHelp(out, StreamOptions.class);
   }
 
   @Override

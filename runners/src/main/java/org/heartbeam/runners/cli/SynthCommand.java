@@ -8,6 +8,12 @@ import org.heartbeam.phantom.PatientTruth;
 import org.heartbeam.phantom.SynthOptions;
 import org.heartbeam.phantom.SynthSummary;
 import org.heartbeam.phantom.SyntheticStudyGenerator;
+import org.heartbeam.model.text.Plural;
+import org.heartbeam.phantom.ContouredPhases;
+import org.heartbeam.phantom.PatientTruth;
+import org.heartbeam.phantom.SynthOptions;
+import org.heartbeam.phantom.SynthSummary;
+import org.heartbeam.phantom.SyntheticStudyGenerator;
 
 /** {@code heartbeam synth}: synthetic cine short-axis studies with known EDV, ESV and EF. */
 final class SynthCommand implements Command {
@@ -56,8 +62,8 @@ final class SynthCommand implements Command {
     Path output = Path.of(cli.getOutput()).toAbsolutePath().normalize();
     long started = System.nanoTime();
     SynthSummary summary = SyntheticStudyGenerator.generate(options, output);
-    out.printf("synth: %d patients, %d images, %d contour files in %.1f s -> %s%n", summary.patients(),
-        summary.images(), summary.contourFiles(), (System.nanoTime() - started) / 1e9, output);
+    out.printf("synth: %s, %s, %s in %.1f s -> %s%n", Plural.of(summary.patients(), "patient"),
+        Plural.of(summary.images(), "image"), Plural.of(summary.contourFiles(), "contour file"), (System.nanoTime() - started) / 1e9, output);
     for (PatientTruth t : summary.truth()) {
       out.printf("synth:   %s  EDV %.1f ml  ESV %.1f ml  EF %.1f %%%n", t.patientId(), t.edvMl(), t.esvMl(),
           t.efPercent());

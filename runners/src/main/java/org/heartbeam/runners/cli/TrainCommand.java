@@ -1,6 +1,7 @@
 package org.heartbeam.runners.cli;
 
 import java.io.PrintStream;
+import org.heartbeam.model.text.Plural;
 import org.heartbeam.pipelines.train.RunManifest;
 import org.heartbeam.pipelines.train.TrainOptions;
 import org.heartbeam.pipelines.train.TrainPreset;
@@ -32,7 +33,7 @@ final class TrainCommand implements Command {
     out.println("(default lv-unet) in --registry. --preset=synthetic without --input trains on a generated phantom set.");
     out.println("Set OMP_NUM_THREADS before starting (the launcher does): results are reproducible per thread count.");
     out.println();
-    PipelineArgs.printHelp(out, TrainOptions.class);
+    PipelineArgs.printPipelineHelp(out, TrainOptions.class);
   }
 
   /** Registers the finished run as the next immutable version of its model name. */
@@ -49,7 +50,7 @@ final class TrainCommand implements Command {
     String[] withPreset = TrainPreset.named(args).applyTo(args);
     TrainOptions options = PipelineArgs.parse(withPreset, TrainOptions.class);
     RunManifest manifest = TrainRun.run(options, "heartbeam train " + String.join(" ", args), out);
-    out.printf("train: %d epochs, best %d (validation Dice mean %.4f), run folder %s%n", manifest.epochsRun(),
+    out.printf("train: %s, best %d (validation Dice mean %.4f), run folder %s%n", Plural.of(manifest.epochsRun(), "epoch"),
         manifest.bestEpoch(), manifest.bestValidationDiceMean(), manifest.runFolder());
     out.println("train: report " + ReportCommand.write(manifest.runFolder()));
     if (!options.getModelName().isBlank()) {

@@ -1,6 +1,7 @@
 package org.heartbeam.runners.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -91,5 +92,48 @@ class HeartBeamCliTest {
   void inspectOfMissingFileIsOneLine(@TempDir Path tmp) {
     assertEquals(2, run("inspect", tmp.resolve("missing.dcm").toString()));
     assertEquals(1, err().strip().lines().count(), err());
+  }
+
+  /** Beam's runner options appear in the help of the commands that run a pipeline, and only there. */
+  @Test
+  void eachHelpListsOnlyWhatApplies() {
+    for (String command : new String[] {"receive", "synth", "models", "report", "inspect", "bench"}) {
+      out.reset();
+      assertEquals(0, run(command, "--help"), command);
+      assertFalse(out().contains("Beam's options"), command + ": " + out());
+      assertFalse(out().contains("--runner"), command + ": " + out());
+      assertFalse(out().contains("--flinkMaster"), command + ": " + out());
+    }
+    for (String command : new String[] {"convert", "train", "infer", "stream"}) {
+      out.reset();
+      assertEquals(0, run(command, "--help"), command);
+      assertTrue(out().contains("Beam's options pass through"), command + ": " + out());
+    }
+    out.reset();
+    run("receive", "--help");
+    assertTrue(out().contains("--port=<int>  (default 11112)"), out());
+  }
+
+  @Test
+  void theGnuFormWorksLikeTheEqualsForm(@TempDir Path tmp) {
+    assertEquals(0, run("synth", "--output", tmp.toString(), "--patients", "1", "--slices", "3", "--phases", "4"),
+        err());
+    assertTrue(out().contains("synth: 1 patient, 12 images, "), out());
+    assertFalse(out().contains("1 patients"), out());
+  }
+
+  @Test
+  void anOptionWithoutItsValueIsOneLine(@TempDir Path tmp) {
+    assertEquals(2, run("synth", "--patients=1", "--output"));
+    assertEquals("heartbeam synth: option --output needs a value: --output=<value> or --output <value>",
+        err().strip());
+  }
+
+  @Test
+  void aStrayWordSaysWhatToType(@TempDir Path tmp) {
+    assertEquals(2, run("convert", "--input=" + tmp, "--includeUnlabelled", "maybe", "--output=" + tmp));
+    assertEquals(1, err().strip().lines().count(), err());
+    assertTrue(err().contains("unexpected argument 'maybe'"), err());
+    assertTrue(err().contains("--name=value or --name value"), err());
   }
 }

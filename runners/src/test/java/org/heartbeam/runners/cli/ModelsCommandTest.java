@@ -59,8 +59,9 @@ class ModelsCommandTest {
     assertEquals(2, run("models", "promote", "lv-unet@2", "--minDice=0.9", "--maxLatencyMs=0.000001", registry()));
     assertOneLineError("lv-unet@2 not promoted: latency check failed: ");
 
-    assertEquals(0, run("models", "promote", "lv-unet@2", "--minDice=0.9", "--maxLatencyMs=60000",
-        "--latencyRuns=1", "--latencyWarmup=0", registry()), err());
+    // The GNU form --name value, between positional arguments, works like --name=value.
+    assertEquals(0, run("models", "promote", "lv-unet@2", "--minDice", "0.9", "--maxLatencyMs", "60000",
+        "--latencyRuns", "1", "--latencyWarmup=0", "--registry", tmp.resolve("registry").toString()), err());
     assertTrue(out().startsWith("promoted lv-unet@2 to production: validation Dice 0.9300 >= 0.9000, latency "),
         out());
     assertTrue(out().contains("<= 60000.000 ms/image"), out());

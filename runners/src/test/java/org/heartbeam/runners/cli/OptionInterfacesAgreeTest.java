@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.heartbeam.pipelines.convert.ConvertOptions;
-import org.heartbeam.pipelines.infer.InferOptions;
-import org.heartbeam.pipelines.stream.StreamOptions;
-import org.heartbeam.pipelines.train.TrainOptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class OptionInterfacesAgreeTest {
   @Test
   void everyCommandsOptionsCanLiveInOneJvm() {
-    List<Class<? extends PipelineOptions>> all = List.of(ConvertOptions.class, TrainOptions.class,
-        InferOptions.class, StreamOptions.class, SynthCliOptions.class, ReceiveCliOptions.class);
+    List<Class<? extends PipelineOptions>> all = HeartBeamCli.OPTION_INTERFACES;
     for (Class<? extends PipelineOptions> options : all) {
       PipelineOptionsFactory.register(options);
     }

@@ -61,7 +61,7 @@ class ReceiveCommandTest {
     assertEquals(0, sent.exitCode(), sent.output());
     command.join();
     assertEquals(0, status.get(), err.toString(StandardCharsets.UTF_8));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("1 images landed"), out.toString(StandardCharsets.UTF_8));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("1 image landed"), out.toString(StandardCharsets.UTF_8));
     try (Stream<Path> all = Files.walk(watched)) {
       List<Path> landed = all.filter(f -> f.toString().endsWith(".dcm")).toList();
       assertEquals(1, landed.size(), landed.toString());

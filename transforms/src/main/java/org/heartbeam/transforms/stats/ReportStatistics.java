@@ -1,9 +1,12 @@
 package org.heartbeam.transforms.stats;
 
 import java.util.Objects;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TupleTag;
 import org.heartbeam.model.image.SegmentedImage;
 import org.heartbeam.model.stats.ImageStatistics;
 import org.heartbeam.model.stats.StudyVolumes;
@@ -16,6 +19,7 @@ import org.heartbeam.transforms.deadletter.WithDeadLetters;
  * images that belong to no cine stack), for the caller to write next to the outputs.
  */
 public final class ReportStatistics extends PTransform<PCollection<SegmentedImage>, WithDeadLetters<StudyVolumes>> {
+  private static final TupleTag<StudyVolumes> VOLUMES = new TupleTag<StudyVolumes>("volumes") {};
   private final String outputDir;
 
   private ReportStatistics(String outputDir) {
@@ -34,14 +38,15 @@ public final class ReportStatistics extends PTransform<PCollection<SegmentedImag
   @Override
   public WithDeadLetters<StudyVolumes> expand(PCollection<SegmentedImage> images) {
     WithDeadLetters<ImageStatistics> measured = images.apply("ComputeImageStatistics", ComputeImageStatistics.create());
-    PCollection<ImageStatistics> statistics = measured.output();
+    PCollection<ImageStatistics> statistics = measured.output().apply("RankCinePhases", RankCinePhases.create());
     statistics.apply("WriteImages", WriteStatistics.images(outputDir));
     statistics.apply("PerPatient", SummarizeStatistics.perPatient())
         .apply("WritePatients", WriteStatistics.patients(outputDir));
     statistics.apply("PerRun", SummarizeStatistics.perRun())
         .apply("WriteRun", WriteStatistics.run(outputDir));
-    WithDeadLetters<StudyVolumes> volumes = measured.then("EstimateVolumes", EstimateVolumes.create());
+    WithDeadLetters<StudyVolumes> volumes = statistics.apply("EstimateVolumes", EstimateVolumes.create());
     volumes.output().apply("WriteVolumes", WriteStatistics.volumes(outputDir));
-    return volumes;
+    return WithDeadLetters.of(VOLUMES, volumes.output(), PCollectionList.of(measured.deadLetters())
+        .and(volumes.deadLetters()).apply("AllDeadLetters", Flatten.pCollections()));
   }
 }
