@@ -66,8 +66,9 @@ final class CliLogging {
     OutputStreamAppender<ILoggingEvent> screen = new OutputStreamAppender<>();
     screen.setContext(context);
     screen.setName("console");
+    // Without --verbose the console gets one line per event: stack traces (%nopex drops them) are in the file.
     screen.setEncoder(encoder(context, verbose ? "%d{HH:mm:ss} %-5level [%thread] %logger: %msg%n"
-        : "%d{HH:mm:ss} %-5level %logger{0}: %msg%n"));
+        : "%d{HH:mm:ss} %-5level %logger{0}: %msg%n%nopex"));
     screen.setOutputStream(console);
     if (!verbose) {
       screen.addFilter(new ConsoleFilter());
@@ -98,6 +99,9 @@ final class CliLogging {
 
   /** The minimum level a logger's lines need to reach the console by default. */
   static Level consoleThreshold(String loggerName) {
+    if (loggerName.equals(FailureCause.LOGGER)) {
+      return Level.OFF; // the CLI prints the failure's one line itself
+    }
     if (startsWithAny(loggerName, NOISY)) {
       return Level.ERROR;
     }

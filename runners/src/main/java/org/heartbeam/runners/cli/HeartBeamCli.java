@@ -15,6 +15,7 @@ import org.heartbeam.pipelines.convert.ConvertOptions;
 import org.heartbeam.pipelines.infer.InferOptions;
 import org.heartbeam.pipelines.stream.StreamOptions;
 import org.heartbeam.pipelines.train.TrainOptions;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code heartbeam <command> [options]}: the one entry point users see. Beam's own pipeline options
@@ -68,8 +69,12 @@ public final class HeartBeamCli {
       logFile = Optional.empty();
     }
     logFile.ifPresent(file -> err.println("heartbeam " + rest[0] + ": full log in " + file));
+    this.logFile = logFile;
     return run(rest, out, err);
   }
+
+  /** The current run's log file, if {@link #runWithLogging} made one. */
+  private Optional<Path> logFile = Optional.empty();
 
   /** Runs one command line; returns the exit status (0 ok, 2 user error, 1 failure). */
   public int run(String[] args, PrintStream out, PrintStream err) {
@@ -99,8 +104,11 @@ public final class HeartBeamCli {
       err.println("heartbeam " + command.name() + ": " + firstLine(e.getMessage()));
       return EXIT_USER_ERROR;
     } catch (Exception e) {
-      err.println("heartbeam " + command.name() + ": failed: " + e);
-      e.printStackTrace(err);
+      // A failed job arrives wrapped many times (Beam, Flink's JobExecutionException, the restart strategy):
+      // the user gets the innermost cause in one line; the whole chain goes to the log (file).
+      LoggerFactory.getLogger(FailureCause.LOGGER).error("{} failed", command.name(), e);
+      err.println("heartbeam " + command.name() + ": failed: " + FailureCause.oneLine(e)
+          + logFile.map(file -> " (full log: " + file + ")").orElse(""));
       return 1;
     }
   }

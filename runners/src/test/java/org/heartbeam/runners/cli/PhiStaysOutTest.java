@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Patient names, IDs and birth dates stay out of everything HeartBeam writes besides the DICOM it makes
  * (a SEG must carry the patient module): DICOM with a distinctive name, ID and birth date goes through
  * {@code infer} (embedded Flink) and {@code stream} (DirectRunner), each a separate {@code heartbeam}
- * process as a user runs it, and no trace of them may appear in what the process printed, in any log,
+ * process as a user runs it, and no trace of them may appear in what the process printed, in its log file
+ * (every logger at INFO, HeartBeam's at DEBUG), in any
  * dead letter, CSV, JSON, report or PNG, or in any file or folder name of the outputs. The DICOM outputs
  * must carry them (so the probe proves the values did reach HeartBeam).
  */
@@ -70,6 +71,14 @@ class PhiStaysOutTest {
 
     assertNoPhi("what infer printed", inferPrinted);
     assertNoPhi("what stream printed", streamPrinted);
+    List<Path> logs;
+    try (Stream<Path> files = Files.list(tmp.resolve("logs"))) {
+      logs = files.collect(Collectors.toList());
+    }
+    assertEquals(2, logs.size(), "one log file per command: " + logs);
+    for (Path log : logs) {
+      assertNoPhi("the log " + log.getFileName(), Files.readString(log, StandardCharsets.ISO_8859_1));
+    }
     for (Path output : List.of(inferOut, streamOut)) {
       List<Path> dicom = new ArrayList<>();
       try (Stream<Path> all = Files.walk(output)) {
@@ -125,7 +134,8 @@ class PhiStaysOutTest {
   /** Runs {@code heartbeam <args>} in its own JVM (as the launcher does); returns all it printed. */
   private String heartbeam(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx2g", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+        "-Xmx2g", "-Djava.awt.headless=true", "-Dheartbeam.logDir=" + tmp.resolve("logs"),
+        "-cp", System.getProperty("java.class.path"),
         HeartBeamCli.class.getName()));
     command.addAll(List.of(args));
     Path printed = tmp.resolve(args[0] + "-printed.txt");
