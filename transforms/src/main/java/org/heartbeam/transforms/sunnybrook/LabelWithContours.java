@@ -79,11 +79,6 @@ public final class LabelWithContours extends PTransform<PCollection<CardiacImage
     return new LabelWithContours(contourFolder, withUnlabelled);
   }
 
-  /**
-   * Images never move: the contours (a few KB each) and the per-instance image counts (one number per
-   * InstanceNumber) travel as side inputs to where the images are. A shuffle of every 256 KB image just
-   * to meet its contour would cost more than the labelling.
-   */
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
@@ -92,6 +87,11 @@ public final class LabelWithContours extends PTransform<PCollection<CardiacImage
         .add(DisplayData.item("withUnlabelled", withUnlabelled).withLabel("Keep images without a contour"));
   }
 
+  /**
+   * Images never move: the contours (a few KB each) and the per-instance image counts (one number per
+   * InstanceNumber) travel as side inputs to where the images are. A shuffle of every 256 KB image just
+   * to meet its contour would cost more than the labelling.
+   */
   @Override
   public WithDeadLetters<LabeledImage> expand(PCollection<CardiacImage> images) {
     PCollectionTuple parsed = images.getPipeline()
