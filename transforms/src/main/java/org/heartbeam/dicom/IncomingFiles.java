@@ -3,7 +3,8 @@ package org.heartbeam.dicom;
 import java.util.Locale;
 
 /**
- * The contract between writers of a watched folder and {@link WatchDicomFolder}: a file is read
+ * The contract between writers of a watched folder and {@link
+ * org.heartbeam.transforms.dicom.WatchDicomFolder}: a file is read
  * only once it is complete, and a writer says "complete" by an atomic rename.
  *
  * <ul>

@@ -12,5 +12,8 @@
  * {@code PhantomDicomWriter}, {@code ContourPolygon}, {@code GroundTruthWriter},
  * and the file names of {@code sunnybrook.SunnybrookTree}, which the reader shares. Randomness is keyed by (seed, patient, slice, phase, purpose) through
  * {@code SeedMixer}, so patients can be generated in any order or in parallel with the same bytes.
+ *
+ * <p>No Beam and no other HeartBeam package: it depends on PixelMed (to write DICOM) only. The readers in
+ * {@code transforms.sunnybrook} read what it writes.
  */
 package org.heartbeam.phantom;

@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A DICOM C-STORE SCP that lands MR images in a folder watched by {@link WatchDicomFolder}, so a
+ * A DICOM C-STORE SCP that lands MR images in a folder watched by {@link
+ * org.heartbeam.transforms.dicom.WatchDicomFolder}, so a
  * scanner or PACS can push to the stream. Not a Beam transform: it runs beside the pipeline
  * ({@code heartbeam receive}).
  *

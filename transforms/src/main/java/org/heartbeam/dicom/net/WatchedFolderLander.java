@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves each object PixelMed has received (complete, in the staging folder) to its final name in the
- * watched folder with one atomic rename, so {@link WatchDicomFolder} never sees a partial file. The
+ * watched folder with one atomic rename, so {@link org.heartbeam.transforms.dicom.WatchDicomFolder} never
+ * sees a partial file. The
  * staging folder is a dot-folder inside the watched folder: same file system (a rename, never a
- * copy), and ignored by the watcher under the {@link IncomingFiles} contract.
+ * copy), and ignored by the watcher under the {@link org.heartbeam.dicom.IncomingFiles} contract.
  */
 final class WatchedFolderLander extends ReceivedObjectHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WatchedFolderLander.class);

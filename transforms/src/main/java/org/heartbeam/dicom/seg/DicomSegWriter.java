@@ -50,7 +50,8 @@ import org.heartbeam.transforms.output.SafeFileNames;
 /**
  * Builds one binary DICOM Segmentation (SOP Class {@value #SEGMENTATION_STORAGE}) for one source
  * series: one segment, the LV blood pool, and one frame per source image in {@link SegmentFrameOrder},
- * each frame referencing its source image. No Beam here; {@link WriteSegmentations} drives it.
+ * each frame referencing its source image. No Beam here; {@link
+ * org.heartbeam.transforms.output.WriteSegmentations} drives it.
  *
  * <p>Segment coding: category SCT 91723000 "Anatomical Structure" (CID 7150) and type SCT 87878005
  * "Left ventricle" (CID 7152 Cardiac Structure Segmentation Type, which has no separate cavity code;
@@ -58,7 +59,8 @@ import org.heartbeam.transforms.output.SafeFileNames;
  * Sunnybrook i-contour), which is what the model segments.
  *
  * <p>Patient and study attributes are copied from the source header when it could be read
- * ({@link SourceDicomHeader}); without it they are left empty (Type 2), and the Frame of Reference and
+ * ({@link org.heartbeam.transforms.output.SourceDicomHeader}); without it they are left empty (Type 2), and
+ * the Frame of Reference and
  * plane position/orientation are left out unless the header gives the Frame of Reference UID.
  */
 public final class DicomSegWriter {

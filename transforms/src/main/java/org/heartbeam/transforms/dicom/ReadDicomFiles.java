@@ -15,7 +15,7 @@ import org.heartbeam.transforms.deadletter.WithDeadLetters;
 
 /**
  * Reads DICOM files into {@link CardiacImage}s, one per frame, with a dead letter (stage
- * {@value #STAGE}) for every file that cannot be read or decoded; see {@link DicomFrameDecoder} for
+ * {@value #STAGE}) for every file that cannot be read or decoded; see {@link org.heartbeam.dicom.DicomFrameDecoder} for
  * what decodes.
  *
  * <pre>{@code

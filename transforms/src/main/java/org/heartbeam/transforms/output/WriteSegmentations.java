@@ -17,7 +17,7 @@ import org.heartbeam.transforms.coders.SegmentedImageCoder;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 
 /**
- * Writes one binary DICOM Segmentation per source series ({@link DicomSegWriter}) to
+ * Writes one binary DICOM Segmentation per source series ({@link org.heartbeam.dicom.seg.DicomSegWriter}) to
  * {@code <out>/<study-dir>/<series-dir>/seg.dcm} (names from {@link SafeFileNames}), through Beam's
  * file systems. A rerun of the same model overwrites the same file with the same UIDs.
  *
