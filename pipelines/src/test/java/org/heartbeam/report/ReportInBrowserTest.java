@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The report as a user sees it: opened in a real (headless) browser. */
+@Tag("slow")
 class ReportInBrowserTest {
   private static final int WIDTH = 1280;
   private static final int HEIGHT = 2000;

@@ -14,9 +14,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.testing.SharedData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every file of one real Sunnybrook patient decodes, with the geometry its README states. */
+@Tag("realdata")
 class DicomSunnybrookTest {
 
   @Test

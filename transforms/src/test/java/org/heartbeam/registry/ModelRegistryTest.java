@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.heartbeam.testing.TrainingRunFolder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,6 +174,7 @@ class ModelRegistryTest {
     assertTrue(registry.production("lv-unet").isEmpty());
   }
 
+  @Tag("slow")
   @Test
   void promotionMovesTheStagePointerAndKeepsHistory() throws Exception {
     ModelRegistry registry = registry();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -88,6 +89,7 @@ class SegmentationNetTest {
     assertLearns(new SameDiffUNet(SMALL.toBuilder().outputMode(OutputMode.SIGMOID_1).dropout(0.2).build()));
   }
 
+  @Tag("slow")
   @Test
   void computationGraphLearnsTheSyntheticTask() {
     assertLearns(new ComputationGraphUNet(SMALL.toBuilder().batchNorm(true).build()));

@@ -13,6 +13,7 @@ import org.heartbeam.testing.MalformedDicomCorpus;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.phantom.SynthOptions;
 import org.heartbeam.phantom.SyntheticStudyGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.heartbeam.pipelines.split.DatasetSplit;
  * A plain DICOM folder with the malformed corpus mixed in: the run completes, every good image becomes
  * an (unlabelled) record, every bad file one dead letter, and the counts reconcile.
  */
+@Tag("slow")
 class ConvertDicomFolderTest {
   @Test
   @Timeout(300)

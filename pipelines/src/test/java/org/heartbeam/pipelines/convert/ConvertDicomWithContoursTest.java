@@ -14,6 +14,7 @@ import org.heartbeam.testing.SharedData;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.phantom.SynthOptions;
 import org.heartbeam.phantom.SyntheticStudyGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,9 @@ import org.heartbeam.pipelines.split.DatasetSplit;
 
 /** A plain DICOM folder plus a folder of i-contours, paired by the images' own InstanceNumber. */
 class ConvertDicomWithContoursTest {
+  @Tag("flink")
+  @Tag("realdata")
+  @Tag("slow")
   @Test
   @Timeout(300)
   void realSeriesGetsItsExpertLabels(@TempDir Path tmp) throws Exception {
@@ -38,6 +42,7 @@ class ConvertDicomWithContoursTest {
     assertEquals(java.util.Optional.of(true), manifest.reconciles());
   }
 
+  @Tag("slow")
   @Test
   @Timeout(300)
   void badContoursAreDeadLettered(@TempDir Path tmp) throws Exception {

@@ -13,6 +13,7 @@ import org.heartbeam.phantom.ContouredPhases;
 import org.heartbeam.phantom.SynthOptions;
 import org.heartbeam.phantom.SyntheticStudyGenerator;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ class ConvertPipelineTest {
         .seed(7).contouredPhases(ContouredPhases.ALL).build(), synth);
   }
 
+  @Tag("slow")
   @Test
   @Timeout(300)
   void convertsEveryContouredImageSplitByPatient() throws Exception {
@@ -71,6 +73,8 @@ class ConvertPipelineTest {
     assertTrue(Files.readString(manifest.path()).contains("\"sha256\""));
   }
 
+  @Tag("flink")
+  @Tag("slow")
   @Test
   @Timeout(300)
   void flinkWritesTheSameRecordsAsDirect() throws Exception {

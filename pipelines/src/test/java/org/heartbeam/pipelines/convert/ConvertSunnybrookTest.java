@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.heartbeam.testing.SharedData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.heartbeam.pipelines.split.DatasetSplit;
 
 /** The acceptance check: the shared real data converts to 56 labelled records, split by patient. */
+@Tag("realdata")
 class ConvertSunnybrookTest {
   @Test
   @Timeout(300)

@@ -20,6 +20,7 @@ import org.heartbeam.model.unet.UNetConfig;
 import org.heartbeam.testing.MalformedDicomCorpus;
 import org.heartbeam.phantom.SynthOptions;
 import org.heartbeam.phantom.SyntheticStudyGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ class InferPipelineTest {
     runAndCheck(tmp, "--runner=DirectRunner");
   }
 
+  @Tag("flink")
   @Test
   @Timeout(300)
   void flinkLocal(@TempDir Path tmp) throws Exception {

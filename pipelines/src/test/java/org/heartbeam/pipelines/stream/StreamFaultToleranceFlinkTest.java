@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.heartbeam.testing.DropFolderFeeder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the watermark back (see {@link StreamFlinkSettings}), and the windows of this run came out empty;
  * the per-image records, which are the stream's primary output, are exactly-once.
  */
+@Tag("flink")
+@Tag("slow")
 class StreamFaultToleranceFlinkTest {
   @Test
   @Timeout(180)

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.heartbeam.testing.DropFolderFeeder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  * its idle termination.
  */
 class StreamPipelineTest {
+  @Tag("slow")
   @Test
   @Timeout(150)
   void directRunnerHotSwap(@TempDir Path tmp) throws Exception {
     runWithPromotionMidStream(new StreamFixture(tmp), "--runner=DirectRunner");
   }
 
+  @Tag("flink")
+  @Tag("slow")
   @Test
   @Timeout(150)
   void flinkHotSwap(@TempDir Path tmp) throws Exception {

@@ -17,6 +17,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.heartbeam.testing.Storescu;
 import org.heartbeam.dicom.net.DicomStoreReceiver;
 import org.heartbeam.transforms.output.Dciodvfy;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * session closes the stream has written one valid DICOM SEG for the series with a frame per image,
  * and the session's volumes file over the whole cine stack with its EF (or why it is not computable).
  */
+@Tag("slow")
 class StreamReceiveSegTest {
   @Test
   @Timeout(90)

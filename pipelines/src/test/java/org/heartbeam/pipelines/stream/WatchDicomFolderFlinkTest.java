@@ -22,6 +22,7 @@ import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.heartbeam.transforms.dicom.WatchDicomFolder;
 import org.heartbeam.transforms.dicom.WatchTermination;
 import org.joda.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by the idle termination. Results leave the pipeline as one marker file per element, so duplicates
  * would show as two markers.
  */
+@Tag("flink")
 class WatchDicomFolderFlinkTest {
   @TempDir Path tmp;
 

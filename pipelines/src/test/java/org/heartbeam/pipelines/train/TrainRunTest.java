@@ -25,6 +25,7 @@ import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.phantom.SynthOptions;
 import org.heartbeam.phantom.SyntheticStudyGenerator;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,8 @@ class TrainRunTest {
     return manifest;
   }
 
+  @Tag("flink")
+  @Tag("slow")
   @Test
   void trainsOnDirectRunnerAndFlinkTheSameWay(@TempDir Path runs) throws Exception {
     RunManifest direct = train(phantom, runs.resolve("direct"), "--runner=DirectRunner");
@@ -121,6 +124,7 @@ class TrainRunTest {
         .map(line -> line.substring(0, line.lastIndexOf(','))).collect(Collectors.toList());
   }
 
+  @Tag("slow")
   @Test
   void aCorruptInputFileIsADeadLetterAndTrainingCompletes(@TempDir Path work) throws Exception {
     Path input = work.resolve("input");

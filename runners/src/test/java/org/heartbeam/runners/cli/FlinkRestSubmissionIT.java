@@ -43,6 +43,7 @@ import org.heartbeam.phantom.SynthSummary;
 import org.heartbeam.phantom.SyntheticStudyGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -59,6 +60,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Tag("flink")
 class FlinkRestSubmissionIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.heartbeam.testing.TrainingRunFolder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,7 @@ class ModelsCommandTest {
     assertTrue(err().contains(expected), err());
   }
 
+  @Tag("slow")
   @Test
   void registerListShowPromote() throws Exception {
     Path run1 = TrainingRunFolder.write(tmp.resolve("run1"), 1, 0.5);

@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.heartbeam.testing.Storescu;
 import org.heartbeam.testing.TestDicomFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,20 +47,19 @@ class ReceiveCommandTest {
     assertEquals(1, err.toString(StandardCharsets.UTF_8).strip().lines().count());
   }
 
+  @Tag("slow")
   @Test
   @Timeout(60)
   void receivesWhatStorescuSendsUntilItsRunTimeEnds(@TempDir Path tmp) throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
     Path file = TestDicomFile.mr(2, 2, (short) 1, (short) 2, (short) 3, (short) 4).write(tmp.resolve("a.dcm"));
     Path watched = tmp.resolve("watched");
     AtomicInteger status = new AtomicInteger(-1);
-    Thread command = new Thread(() -> status.set(run("receive", "--output=" + watched, "--port=" + port,
+    // --port=0: the receiver binds a free port itself and prints it, so no other process can take the
+    // port between our choosing it and the receiver binding it.
+    Thread command = new Thread(() -> status.set(run("receive", "--output=" + watched, "--port=0",
         "--allowedCallingAeTitles=SCANNER, PACS", "--runSeconds=6")));
     command.start();
-    Storescu.Result sent = sendWhenListening(port, file);
+    Storescu.Result sent = Storescu.send(boundPort(command), "SCANNER", "HEARTBEAM", List.of(file));
     assertEquals(0, sent.exitCode(), sent.output());
     command.join();
     assertEquals(0, status.get(), err.toString(StandardCharsets.UTF_8));
@@ -68,15 +70,16 @@ class ReceiveCommandTest {
     }
   }
 
-  private static Storescu.Result sendWhenListening(int port, Path file) throws InterruptedException {
-    Storescu.Result result = null;
-    for (int attempt = 0; attempt < 20; attempt++) {
-      result = Storescu.send(port, "SCANNER", "HEARTBEAM", List.of(file));
-      if (result.exitCode() == 0) {
-        return result;
+  /** The port the command says it listens on; it prints that line once the socket is bound and accepting. */
+  private int boundPort(Thread command) throws InterruptedException {
+    Pattern listening = Pattern.compile("receive: listening as \\S+ on port (\\d+) ");
+    while (command.isAlive()) {
+      Matcher m = listening.matcher(out.toString(StandardCharsets.UTF_8));
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
       }
-      Thread.sleep(200);
+      Thread.sleep(20);
     }
-    return result;
+    throw new AssertionError("receive ended before listening: " + err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -18,6 +18,7 @@ import org.heartbeam.model.unet.SameDiffUNet;
 import org.heartbeam.model.unet.UNetConfig;
 import org.heartbeam.phantom.SynthOptions;
 import org.heartbeam.phantom.SyntheticStudyGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,7 @@ class StreamCommandTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
+  @Tag("slow")
   @Test
   @Timeout(120)
   void drainsAFolderOnDirectRunner(@TempDir Path tmp) throws Exception {

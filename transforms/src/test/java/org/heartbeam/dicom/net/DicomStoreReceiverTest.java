@@ -24,6 +24,7 @@ import org.heartbeam.testing.Storescu;
 import org.heartbeam.testing.TestDicomFile;
 import org.heartbeam.phantom.SynthOptions;
 import org.heartbeam.phantom.SyntheticStudyGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,7 @@ class DicomStoreReceiverTest {
     assertNoLeftovers(watched);
   }
 
+  @Tag("realdata")
   @Test
   @Timeout(60)
   void realSunnybrookSeriesArrivesFromAnAllowedCallingAe() throws Exception {

@@ -20,6 +20,7 @@ import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.heartbeam.phantom.SynthOptions;
 import org.heartbeam.phantom.SyntheticStudyGenerator;
 import org.joda.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +29,7 @@ import org.heartbeam.dicom.net.DicomStoreReceiver;
 
 /** End to end: storescu -> receiver -> watched folder -> WatchDicomFolder, on the DirectRunner. */
 @ExtendWith(TestPipelineExtension.class)
+@Tag("slow")
 class ReceiveThenWatchTest {
   @TempDir Path tmp;
 
@@ -50,15 +52,20 @@ class ReceiveThenWatchTest {
           .containsInAnyOrder(expectedNames(sent));
       PAssert.that(read.deadLetters()).empty();
 
-      // The scanner pushes in two halves while the stream runs (run() blocks, so from a thread).
+      // The scanner pushes in two halves while the stream runs (run() blocks, so from a thread). The
+      // second half goes as soon as the first has landed, not after a fixed pause: the watch stops
+      // 4 s after its last new file, and a pause (plus a slow storescu) could outlast that.
       AtomicReference<String> failure = new AtomicReference<>();
       Thread scanner = new Thread(() -> {
+        long landed = 0;
         for (List<Path> half : List.of(sent.subList(0, 6), sent.subList(6, sent.size()))) {
           Storescu.Result result = Storescu.send(receiver.port(), "SCANNER", "HEARTBEAM", half);
           if (result.exitCode() != 0) {
             failure.set(result.output());
+            return;
           }
-          sleep(1000);
+          landed += half.size();
+          awaitLanded(receiver, landed);
         }
       });
       scanner.start();
@@ -80,9 +87,12 @@ class ReceiveThenWatchTest {
     return names;
   }
 
-  private static void sleep(long millis) {
+  /** Waits until the receiver has handled (landed or refused) {@code count} objects. */
+  private static void awaitLanded(DicomStoreReceiver receiver, long count) {
     try {
-      Thread.sleep(millis);
+      while (receiver.objectsLanded() + receiver.objectsRefused() < count) {
+        Thread.sleep(20);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -22,6 +22,7 @@ import org.heartbeam.testing.TestDicomFile;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.joda.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +34,7 @@ import org.heartbeam.dicom.IncomingFiles;
 class WatchDicomFolderTest {
   @TempDir Path dir;
 
+  @Tag("slow")
   @Test
   @Timeout(60)
   void everyCompleteFileOnceNeverAPartFileCorruptOneDeadLettered(TestPipeline pipeline) throws Exception {

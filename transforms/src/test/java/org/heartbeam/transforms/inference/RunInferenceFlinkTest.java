@@ -13,6 +13,7 @@ import org.heartbeam.model.image.SegmentedImage;
 import org.heartbeam.transforms.coders.LabeledImageCoder;
 import org.heartbeam.transforms.coders.SegmentedImageCoder;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The goal of per-worker caching, on the runner users run: embedded Flink with two parallel DoFn
  * instances, one input per bundle (bundle sizes apply to Flink's streaming mode), one model load.
  */
+@Tag("flink")
+@Tag("slow")
 class RunInferenceFlinkTest {
   private static final int IMAGES = 200;
 

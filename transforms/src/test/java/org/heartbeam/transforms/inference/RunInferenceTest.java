@@ -33,6 +33,7 @@ import org.heartbeam.transforms.coders.SegmentedImageCoder;
 import org.heartbeam.transforms.deadletter.DeadLetter;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.joda.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,7 @@ class RunInferenceTest {
     assertEquals(1, InferenceMetrics.counter(result, "failures"));
   }
 
+  @Tag("slow")
   @Test
   void loadsTheModelOnceOverManyBundlesAndThreads(TestPipeline pipeline) throws Exception {
     UNetModelHandler handler = UNetModelHandler.forFile(TinyUNet.save(tmp, "many-bundles"))

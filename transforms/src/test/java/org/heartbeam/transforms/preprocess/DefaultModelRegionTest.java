@@ -19,6 +19,7 @@ import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.heartbeam.transforms.sunnybrook.ReadSunnybrook;
 import org.heartbeam.phantom.SynthOptions;
 import org.heartbeam.phantom.SyntheticStudyGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ class DefaultModelRegionTest {
   static final double MIN_MARGIN_MM = 20;
   static final PreprocessOptions DEFAULTS = PreprocessOptions.modelDefaults(UNetConfig.DEFAULT_INPUT_SIZE);
 
+  @Tag("realdata")
   @Test
   void sunnybrookContoursLieWellInsideTheDefaultWindow(TestPipeline pipeline) {
     WithDeadLetters<LabeledImage> read = pipeline.apply(ReadSunnybrook.from(SharedData.sunnybrook().toString()));
@@ -42,6 +44,7 @@ class DefaultModelRegionTest {
     pipeline.run().waitUntilFinish();
   }
 
+  @Tag("slow")
   @Test
   void phantomContoursLieWellInsideTheDefaultWindow(TestPipeline pipeline, @TempDir Path dir) throws Exception {
     // 12 patients: the phantom moves the heart up to 15% of the half field of view off centre.

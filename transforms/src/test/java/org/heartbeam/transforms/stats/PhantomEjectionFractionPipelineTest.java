@@ -23,6 +23,7 @@ import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.heartbeam.transforms.sunnybrook.ReadSunnybrook;
 import org.heartbeam.phantom.SynthOptions;
 import org.heartbeam.phantom.SyntheticStudyGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * within 1 point (tighter than the 5 points the requirement allows, which is for a model's masks).
  */
 @ExtendWith(TestPipelineExtension.class)
+@Tag("slow")
 class PhantomEjectionFractionPipelineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

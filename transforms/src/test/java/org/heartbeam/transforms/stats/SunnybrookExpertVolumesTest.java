@@ -13,6 +13,7 @@ import org.heartbeam.model.stats.StudyVolumes;
 import org.heartbeam.testing.SharedData;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
 import org.heartbeam.transforms.sunnybrook.ReadSunnybrook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * slices without contours are not in these volumes, so they are below whole-ventricle EDV/ESV.
  */
 @ExtendWith(TestPipelineExtension.class)
+@Tag("realdata")
 class SunnybrookExpertVolumesTest {
 
   @Test

@@ -12,6 +12,7 @@ import org.heartbeam.model.image.CardiacImage;
 import org.heartbeam.model.image.Mask;
 import org.heartbeam.testing.SharedData;
 import org.heartbeam.dicom.DicomFrameDecoder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * off the integer-centre convention the reader uses to match the seed's Kaggle-built labels; this
  * test pins that finding so a change of data or convention is noticed.
  */
+@Tag("realdata")
 class ContourImageAlignmentTest {
 
   @Test

@@ -11,6 +11,7 @@ import org.heartbeam.model.contour.ContourParser;
 import org.heartbeam.model.contour.PixelCentre;
 import org.heartbeam.model.contour.PolygonRasterizer;
 import org.heartbeam.testing.SharedData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * 0.5 px grid, so many pixel centres fall exactly on edges under either convention). The reader keeps
  * AT_INTEGER, the convention of the Sunnybrook/Kaggle tooling and of DICOM pixel positions.
  */
+@Tag("realdata")
 class PixelCentreConventionTest {
 
   @Test

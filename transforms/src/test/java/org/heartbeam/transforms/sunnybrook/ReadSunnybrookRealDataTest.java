@@ -22,11 +22,13 @@ import org.heartbeam.model.image.ImageGeometry;
 import org.heartbeam.model.image.LabeledImage;
 import org.heartbeam.testing.SharedData;
 import org.heartbeam.transforms.deadletter.WithDeadLetters;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** ReadSunnybrook over the shared 3-patient sample: 700 images, 56 with an expert i-contour. */
 @ExtendWith(TestPipelineExtension.class)
+@Tag("realdata")
 class ReadSunnybrookRealDataTest {
 
   @Test
@@ -62,6 +64,7 @@ class ReadSunnybrookRealDataTest {
     assertEquals(0, counts.unlabelled + counts.dead);
   }
 
+  @Tag("slow")
   @Test
   void withUnlabelledReadsAll700Images(TestPipeline pipeline) {
     Path root = SharedData.sunnybrook();
