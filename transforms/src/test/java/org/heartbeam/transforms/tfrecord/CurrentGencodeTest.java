@@ -10,11 +10,11 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.heartbeam.model.image.LabeledImage;
+import org.heartbeam.tensorboard.framework.Summary;
+import org.heartbeam.tensorboard.util.Event;
 import org.heartbeam.testing.SeedPatternImages;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.example.Example;
-import org.tensorflow.framework.Summary;
-import org.tensorflow.util.Event;
 
 /**
  * The tf.train.Example classes are generated in this build from TensorFlow's .proto files: the 2019
